@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config.js';
+import { createEngine } from '../engine.js';
+import { createLogger } from '../logger.js';
+import { printDocuments } from './print-documents.js';
+import { printSearch } from './print-search.js';
+import { serve } from './serve.js';
+
+/** The command line: documents | search | index | serve. Output goes to stdout, logs to stderr. */
+const program = new Command();
+program
+  .name('zhengce')
+  .description('政策检索: full-text search for Chinese policy documents')
+  .option('--corpus <dir>', 'corpus directory (env CORPUS_DIR, default corpus/)')
+  .option('--cache-dir <dir>', 'index cache directory (env INDEX_CACHE_DIR, default index-cache/)')
+  .option('--user-dict <file>', 'extra jieba user dictionary (env USER_DICT)');
+
+function config(extra: { port?: number; host?: string } = {}) {
+  const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string }>();
+  return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, ...extra });
+}
+
+async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger()) {
+  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, logger });
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+program
+  .command('documents')
+  .description('list the documents of the corpus with their metadata')
+  .option('--json', 'print JSON (as GET /api/documents)')
+  .action(async (o: { json?: boolean }) => printDocuments(await engineFor(config()), o.json === true));
+
+program
+  .command('search <query>')
+  .description('search the corpus (query syntax: words AND, OR, "phrase", -exclude, region:, year:)')
+  .option('--json', 'print JSON (as GET /api/search)')
+  .option('--limit <n>', 'number of hits', positiveInt, 10)
+  .option('--offset <n>', 'hits to skip', (v) => Number(v), 0)
+  .action(async (query: string, o: { json?: boolean; limit: number; offset: number }) =>
+    printSearch(await engineFor(config()), query, o),
+  );
+
+program
+  .command('index')
+  .description('build the index cache ahead of time (or check that it is current)')
+  .action(async () => {
+    const engine = await engineFor(config());
+    const { from, ms, cacheFile, cacheBytes } = engine.origin;
+    console.log(`${from === 'build' ? 'built' : 'cache is current'}: ${engine.documents.length} documents, ${engine.index.passages.length} passages in ${(ms / 1000).toFixed(1)} s; ${cacheFile ?? 'no cache'} (${((cacheBytes ?? 0) / 1e6).toFixed(1)} MB)`);
+  });
+
+program
+  .command('serve')
+  .description('start the web server (env PORT, HOST)')
+  .option('--port <n>', 'port (env PORT, default 3000)', (v) => Number(v))
+  .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
+  .action(async (o: { port?: number; host?: string }) => serve(config(o)));
+
+program.parseAsync().catch((err: Error) => {
+  console.error(`zhengce: ${err.message}`);
+  process.exitCode = 1;
+});

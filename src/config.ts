@@ -1,0 +1,28 @@
+import path from 'node:path';
+
+/** Where the engine reads and writes, and how the server listens. Every field has an environment variable. */
+export interface Config {
+  /** Directory of corpus files, read recursively (`CORPUS_DIR`, default `corpus/`). */
+  readonly corpusDir: string;
+  /** Directory of the on-disk index cache (`INDEX_CACHE_DIR`, default `index-cache/`). */
+  readonly cacheDir: string;
+  /** Optional extra user dictionary for jieba, one word a line (`USER_DICT`). */
+  readonly userDict: string | null;
+  /** Port of the HTTP server (`PORT`, default 3000). */
+  readonly port: number;
+  /** Interface of the HTTP server (`HOST`, default 127.0.0.1). */
+  readonly host: string;
+}
+
+/** The configuration from the environment, with flags (already parsed) taking precedence. */
+export function loadConfig(flags: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const port = flags.port ?? Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`zhengce: PORT must be a port number, got "${env.PORT}"`);
+  return {
+    corpusDir: path.resolve(flags.corpusDir ?? env.CORPUS_DIR ?? 'corpus'),
+    cacheDir: path.resolve(flags.cacheDir ?? env.INDEX_CACHE_DIR ?? 'index-cache'),
+    userDict: flags.userDict ?? env.USER_DICT ?? null,
+    port,
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+  };
+}

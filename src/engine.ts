@@ -1,0 +1,173 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { PolicyDocument, SkippedFile } from './types.js';
+import { silentLogger, type Logger } from './logger.js';
+import { buildDocuments, missingFields } from './corpus/build-documents.js';
+import { listCorpusFiles, readCorpusFiles } from './corpus/read-corpus-files.js';
+import { defaultSplitOptions, type SplitOptions } from './segment/split-passages.js';
+import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
+import { addJiebaWords, TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
+import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
+import { buildCharIndex } from './search-index/char-index.js';
+import { CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, saveIndexCache } from './search-index/index-cache.js';
+import { indexPassages, type SearchIndex } from './search-index/search-index.js';
+import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
+
+/** Options of the engine; every field has a default. */
+export interface EngineOptions {
+  /** Directory of corpus files. */
+  readonly corpusDir: string;
+  /** Directory of the index cache; `null` keeps the index in memory only. */
+  readonly cacheDir: string | null;
+  /** An extra user dictionary file for jieba (`USER_DICT`). */
+  readonly userDict: string | null;
+  /** Where progress and oddities go (pino in the server and CLI). */
+  readonly logger: Logger;
+  readonly split: SplitOptions;
+}
+
+export const defaultEngineOptions: EngineOptions = {
+  corpusDir: 'corpus',
+  cacheDir: 'index-cache',
+  userDict: null,
+  logger: silentLogger,
+  split: defaultSplitOptions,
+};
+
+/** The policy vocabulary shipped with the engine. */
+export const POLICY_DICTIONARY = fileURLToPath(new URL('./tokenize/policy-dictionary.txt', import.meta.url));
+
+/** How the index came to be: built now, or loaded from the cache. */
+export interface IndexOrigin {
+  readonly from: 'build' | 'cache';
+  readonly ms: number;
+  readonly cacheFile: string | null;
+  readonly cacheBytes: number | null;
+}
+
+/** A search result with the time it took. */
+export type TimedSearchResult = SearchResult & { readonly tookMs: number };
+
+/** The search engine over one corpus: the only object holding state. */
+export interface Engine {
+  readonly documents: readonly PolicyDocument[];
+  readonly skipped: readonly SkippedFile[];
+  readonly index: SearchIndex;
+  readonly origin: IndexOrigin;
+  /** Region names of the corpus, in document order. */
+  readonly regions: readonly string[];
+  getDocument(id: string): PolicyDocument | undefined;
+  search(request: SearchRequest): TimedSearchResult;
+}
+
+/** The JSON part of the cache. */
+interface CachedCorpus {
+  documents: PolicyDocument[];
+  skipped: SkippedFile[];
+}
+
+/** Builds or loads the index for a corpus and returns a ready engine. */
+export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
+  const opts: EngineOptions = { ...defaultEngineOptions, ...options };
+  const log = opts.logger;
+  const started = performance.now();
+  const dictionary = await loadDictionaries(opts);
+  const names = await listCorpusFiles(opts.corpusDir);
+  const key = fingerprint([
+    `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
+    JSON.stringify(opts.split),
+    dictionary.fingerprintText,
+    ...(await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const))).flat(),
+  ]);
+  let corpus: CachedCorpus | null = null;
+  let index: SearchIndex | null = null;
+  let cacheFile: string | null = null;
+  let cacheBytes: number | null = null;
+  if (opts.cacheDir) {
+    const cached = await loadIndexCache(opts.cacheDir, key);
+    if (cached.ok) {
+      corpus = cached.payload.json as CachedCorpus;
+      index = { ...indexPassages(corpus.documents), chars: cached.payload.chars };
+      cacheBytes = cached.bytes;
+      cacheFile = `${opts.cacheDir}/index.bin`;
+    } else {
+      log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
+    }
+  }
+  const from = index ? 'cache' : 'build';
+  if (!corpus || !index) {
+    ({ corpus, index } = await buildIndex(opts));
+    if (opts.cacheDir) {
+      try {
+        const saved = await saveIndexCache(opts.cacheDir, key, { json: corpus, chars: index.chars });
+        cacheFile = saved.file;
+        cacheBytes = saved.bytes;
+      } catch (err) {
+        log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
+      }
+    }
+  }
+  reportCorpus(corpus, log);
+  const regions = [...new Set(corpus.documents.map((d) => d.region).filter((r): r is string => r !== null))];
+  addJiebaWords([...dictionary.words, ...regions.map((word) => ({ word, tag: 'ns' }))]);
+  const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
+  log.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
+  const byId = new Map(corpus.documents.map((d) => [d.id, d]));
+  const searchIndex = index;
+  return {
+    documents: corpus.documents,
+    skipped: corpus.skipped,
+    index: searchIndex,
+    origin,
+    regions,
+    getDocument: (id) => byId.get(id),
+    search(request) {
+      const t0 = performance.now();
+      const result = runQuery(searchIndex, request);
+      return { ...result, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+    },
+  };
+}
+
+/** Reads, cleans and splits the corpus, then builds the bigram index, logging progress. */
+async function buildIndex(opts: EngineOptions): Promise<{ corpus: CachedCorpus; index: SearchIndex }> {
+  const log = opts.logger;
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
+  const { files, skipped } = await readCorpusFiles(opts.corpusDir);
+  log.info(`building the index: ${files.length} files read in ${seconds()} s`);
+  const documents = files.flatMap((file) => buildDocuments(file, opts.split));
+  const base = indexPassages(documents);
+  log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
+  const chars = buildCharIndex(base.normalized);
+  log.info(`building the index: ${chars.keys.length} distinct bigrams, ${chars.postings.length} postings in ${seconds()} s`);
+  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars } };
+}
+
+/** Says once per start which files were skipped and which documents lack metadata. */
+function reportCorpus(corpus: CachedCorpus, log: Logger): void {
+  for (const skip of corpus.skipped) log.warn({ file: skip.name }, `skipped corpus file ${skip.name}: ${skip.reason}`);
+  for (const doc of corpus.documents) {
+    const missing = missingFields(doc);
+    if (missing.length > 0) log.info({ doc: doc.id, missing }, `document ${doc.id} (${doc.title}) has no ${missing.join(', ')}`);
+  }
+}
+
+/** The shipped policy vocabulary and the optional USER_DICT file; bad lines are logged with their numbers. */
+async function loadDictionaries(opts: EngineOptions): Promise<{ words: UserWord[]; fingerprintText: string }> {
+  const sources: [string, string][] = [[POLICY_DICTIONARY, await readFile(POLICY_DICTIONARY, 'utf8')]];
+  if (opts.userDict) {
+    try {
+      sources.push([opts.userDict, await readFile(opts.userDict, 'utf8')]);
+    } catch (err) {
+      opts.logger.warn({ file: opts.userDict }, `USER_DICT not read: ${(err as Error).message}`);
+    }
+  }
+  const words: UserWord[] = [];
+  for (const [source, text] of sources) {
+    const parsed = parseUserDictionary(text, source);
+    words.push(...parsed.words);
+    for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
+  }
+  return { words, fingerprintText: sources.map(([, text]) => text).join('\n') };
+}

@@ -1,0 +1,29 @@
+import type { Range } from '../types.js';
+
+/** Every occurrence of `needle` in `text` (both normalised), overlapping occurrences included. */
+export function findOccurrences(text: string, needle: string): Range[] {
+  const ranges: Range[] = [];
+  if (needle === '') return ranges;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) ranges.push([at, at + needle.length]);
+  return ranges;
+}
+
+/** Sorts ranges and merges those that overlap or touch, so that each character is marked once. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * The ranges to mark in a passage: every occurrence of every needle (query terms, phrases and their words),
+ * found on the normalised text, whose offsets are those of the text shown.
+ */
+export function findHighlights(normalizedText: string, needles: readonly string[]): Range[] {
+  return mergeRanges(needles.flatMap((needle) => findOccurrences(normalizedText, needle)));
+}

@@ -1,0 +1,117 @@
+import { normalizeText } from '../tokenize/normalize-text.js';
+
+/**
+ * The query language: words separated by spaces are ANDed; `OR` between words; `"…"` an exact phrase; `-词`
+ * excludes; `region:南山镇` and `year:2021` filter. Chinese quotes (“六稳”) are ordinary characters, so a formulation
+ * can be searched with its quotes. Nothing a user types is an error: what cannot be used is listed in `ignored`.
+ */
+
+/** One thing to find: a word as typed or a quoted phrase. */
+export interface QueryTerm {
+  /** As typed (without quotes). */
+  readonly text: string;
+  /** Normalised for matching (width, case, traditional forms). */
+  readonly normalized: string;
+  /** A quoted phrase matches only as the exact string. */
+  readonly phrase: boolean;
+}
+
+/** A parsed query: an AND of OR-groups, exclusions and filters. */
+export interface ParsedQuery {
+  /** Every group must match; a group matches when one of its terms does. */
+  readonly groups: readonly (readonly QueryTerm[])[];
+  readonly excluded: readonly QueryTerm[];
+  readonly regions: readonly string[];
+  readonly years: readonly number[];
+  /** Pieces of the query that had no effect (stray operators, punctuation, a bad year), to tell the user. */
+  readonly ignored: readonly string[];
+}
+
+/** A piece of the query line before terms are grouped. */
+type Piece = { kind: 'term'; term: QueryTerm; negated: boolean } | { kind: 'or' };
+
+const SPACE = /[\s\u3000]/;
+
+/** Splits the query line into pieces, honouring double quotes (an unclosed quote runs to the end). */
+function lex(input: string, ignored: string[], filters: { regions: string[]; years: number[] }): Piece[] {
+  const pieces: Piece[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (SPACE.test(input[i])) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if ((input[i] === '-' || input[i] === '－') && i + 1 < input.length && !SPACE.test(input[i + 1])) {
+      negated = true;
+      i++;
+    }
+    if (input[i] === '"' || input[i] === '＂') {
+      const close = input.slice(i + 1).search(/["＂]/);
+      const end = close < 0 ? input.length : i + 1 + close;
+      pushTerm(pieces, input.slice(i + 1, end), true, negated, ignored);
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < input.length && !SPACE.test(input[end]) && input[end] !== '"') end++;
+    const word = input.slice(i, end);
+    i = end;
+    if (!negated && word === 'OR') pieces.push({ kind: 'or' });
+    else if (!negated && applyFilter(word, filters, ignored)) continue;
+    else pushTerm(pieces, word, false, negated, ignored);
+  }
+  return pieces;
+}
+
+/** Handles `region:` and `year:`; returns false when the word is not a filter. */
+function applyFilter(word: string, filters: { regions: string[]; years: number[] }, ignored: string[]): boolean {
+  const m = /^(region|year|地区|年份)[:：](.*)$/i.exec(word);
+  if (!m) return false;
+  const field = m[1].toLowerCase();
+  for (const value of m[2].split(/[,，]/).filter((v) => v !== '')) {
+    if (field === 'region' || field === '地区') filters.regions.push(value);
+    else if (/^\d{4}$/.test(value)) filters.years.push(Number(value));
+    else ignored.push(word);
+  }
+  return true;
+}
+
+function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boolean, ignored: string[]): void {
+  const trimmed = text.trim();
+  const normalized = normalizeText(trimmed);
+  // A term with no letter or digit (stray punctuation, a lone '-') would match almost everything.
+  if (!/[\p{L}\p{N}]/u.test(normalized)) {
+    if (trimmed !== '') ignored.push(negated ? `-${trimmed}` : trimmed);
+    return;
+  }
+  pieces.push({ kind: 'term', term: { text: trimmed, normalized, phrase }, negated });
+}
+
+/** Parses a query line; never throws. */
+export function parseQuery(input: string): ParsedQuery {
+  const ignored: string[] = [];
+  const filters = { regions: [] as string[], years: [] as number[] };
+  const pieces = lex(input, ignored, filters);
+  const groups: QueryTerm[][] = [];
+  const excluded: QueryTerm[] = [];
+  let joinNext = false;
+  for (const [k, piece] of pieces.entries()) {
+    if (piece.kind === 'or') {
+      const previous = pieces[k - 1];
+      const next = pieces[k + 1];
+      if (previous?.kind === 'term' && !previous.negated && next?.kind === 'term' && !next.negated) joinNext = true;
+      else ignored.push('OR');
+      continue;
+    }
+    if (piece.negated) excluded.push(piece.term);
+    else if (joinNext && groups.length > 0) groups[groups.length - 1].push(piece.term);
+    else groups.push([piece.term]);
+    joinNext = false;
+  }
+  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), ignored };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

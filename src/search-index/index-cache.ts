@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CharIndex } from './char-index.js';
+
+/**
+ * The on-disk index cache: one binary file holding a JSON header (schema version, fingerprint of every input,
+ * section sizes, checksum) and the sections (documents as JSON, the bigram index as raw typed arrays, so that
+ * loading is a read and a few views). Written to a temp file and renamed, so a crash never leaves half a cache.
+ */
+
+/** Bumped whenever the file layout or the meaning of a section changes. */
+export const CACHE_SCHEMA_VERSION = 1;
+export const CACHE_FILE = 'index.bin';
+const MAGIC = 'ZHENGCE\u0001';
+
+/** What the cache holds. `json` is any JSON-serialisable payload (documents, skipped files, analyses). */
+export interface CachePayload {
+  readonly json: unknown;
+  readonly chars: CharIndex;
+}
+
+/** Why a cache could not be used. */
+export type CacheLoadResult = { readonly ok: true; readonly payload: CachePayload; readonly bytes: number } | { readonly ok: false; readonly reason: string };
+
+interface Header {
+  schema: number;
+  fingerprint: string;
+  sections: number[];
+  sha1: string;
+}
+
+/** Hashes every input of the index (versions, options, dictionaries, corpus file names and bytes) into one key. */
+export function fingerprint(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(String(typeof part === 'string' ? part.length : part.byteLength) + ':');
+    hash.update(part);
+  }
+  return hash.digest('hex');
+}
+
+/** Writes the cache atomically; returns its path and size. */
+export async function saveIndexCache(dir: string, key: string, payload: CachePayload): Promise<{ file: string; bytes: number }> {
+  const sections = [
+    Buffer.from(JSON.stringify(payload.json), 'utf8'),
+    bytesOf(payload.chars.keys),
+    bytesOf(payload.chars.offsets),
+    bytesOf(payload.chars.postings),
+  ].map(pad8);
+  const sha1 = createHash('sha1');
+  for (const s of sections) sha1.update(s);
+  const header: Header = { schema: CACHE_SCHEMA_VERSION, fingerprint: key, sections: sections.map((s) => s.byteLength), sha1: sha1.digest('hex') };
+  const headerBytes = pad8(Buffer.from(JSON.stringify(header), 'utf8'));
+  const lead = Buffer.alloc(16);
+  lead.write(MAGIC, 0, 'latin1');
+  lead.writeUInt32LE(headerBytes.byteLength, 8);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, CACHE_FILE);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, Buffer.concat([lead, headerBytes, ...sections]));
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return { file, bytes: 16 + headerBytes.byteLength + sections.reduce((sum, s) => sum + s.byteLength, 0) };
+}
+
+/** Loads the cache if it exists, is whole, and was built from the same inputs; otherwise says why not. */
+export async function loadIndexCache(dir: string, key: string): Promise<CacheLoadResult> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path.join(dir, CACHE_FILE));
+  } catch {
+    return { ok: false, reason: 'no cache file yet' };
+  }
+  if (buf.byteLength < 16 || buf.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'the cache file is not an index cache (bad magic bytes)' };
+  const headerLength = buf.readUInt32LE(8);
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', 16, 16 + headerLength).trimEnd());
+  } catch {
+    return { ok: false, reason: 'the cache header is unreadable (truncated or corrupt)' };
+  }
+  if (header.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `the cache has schema ${header.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
+  if (header.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since the cache was built' };
+  let at = 16 + headerLength;
+  const expected = at + header.sections.reduce((sum, n) => sum + n, 0);
+  if (buf.byteLength !== expected) return { ok: false, reason: `the cache file is truncated or padded (${buf.byteLength} bytes, header says ${expected})` };
+  const sections = header.sections.map((n) => {
+    const section = buf.subarray(at, at + n);
+    at += n;
+    return section;
+  });
+  const sha1 = createHash('sha1');
+  for (const s of sections) sha1.update(s);
+  if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
+  try {
+    const json = JSON.parse(sections[0].toString('utf8').trimEnd());
+    const chars: CharIndex = {
+      keys: new Float64Array(aligned(sections[1])),
+      offsets: new Uint32Array(aligned(sections[2])),
+      postings: new Int32Array(aligned(sections[3])),
+    };
+    return { ok: true, payload: { json, chars: trimChars(chars) }, bytes: buf.byteLength };
+  } catch (err) {
+    return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
+  }
+}
+
+function bytesOf(array: Float64Array | Uint32Array | Int32Array): Buffer {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Pads to a multiple of 8 bytes (JSON with spaces, arrays with zeros) so that typed-array views stay aligned. */
+function pad8(buf: Buffer): Buffer {
+  const extra = (8 - (buf.byteLength % 8)) % 8;
+  return extra === 0 ? buf : Buffer.concat([buf, Buffer.alloc(extra, 0x20)]);
+}
+
+/** An ArrayBuffer holding exactly the section (copied, so the views are aligned and the file buffer can go). */
+function aligned(section: Buffer): ArrayBuffer {
+  return section.buffer.slice(section.byteOffset, section.byteOffset + section.byteLength) as ArrayBuffer;
+}
+
+/** Drops the padding that pad8 added after each typed array. */
+function trimChars(chars: CharIndex): CharIndex {
+  const keyCount = chars.offsets.length > 0 ? chars.keys.length : 0;
+  const offsets = chars.offsets.subarray(0, Math.min(chars.offsets.length, keyCount + 1));
+  const postings = chars.postings.subarray(0, offsets[offsets.length - 1] ?? 0);
+  return { keys: chars.keys, offsets, postings };
+}

@@ -1,0 +1,47 @@
+import { Router, type Request } from 'express';
+import type { Engine } from '../engine.js';
+import { parseQuery } from '../query/parse-query.js';
+import { documentDetail, documentSummary, searchView, type SearchView } from './view-models.js';
+import { BadRequestError, checkRegions, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+
+/** Reads and checks the search parameters of a request; throws BadRequestError saying which is wrong. */
+export function searchParams(engine: Engine, req: Request) {
+  const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
+  const limit = intParam(req.query, 'limit', 10, 1, 1000);
+  const offset = intParam(req.query, 'offset', 0, 0, 100_000);
+  const years = yearsParam(req.query);
+  const regions = regionsParam(req.query, engine.regions);
+  checkRegions(parseQuery(q).regions, engine.regions);
+  return { q, limit, offset, years, regions };
+}
+
+/** Runs a search for a request (shared by the API and the search page). */
+export function searchFor(engine: Engine, params: ReturnType<typeof searchParams>): SearchView {
+  const result = engine.search(params);
+  return searchView(params.q, result, params.offset, params.limit);
+}
+
+/** The JSON API: documents and search. */
+export function apiRoutes(engine: Engine): Router {
+  const router = Router();
+  router.get('/documents', (_req, res) => {
+    res.json({ documents: engine.documents.map(documentSummary) });
+  });
+  router.get('/documents/:id', (req, res) => {
+    const doc = engine.getDocument(req.params.id);
+    if (!doc) {
+      res.status(404).json({ error: `no document with id "${req.params.id}"` });
+      return;
+    }
+    res.json(documentDetail(doc));
+  });
+  router.get('/search', (req, res) => {
+    const params = searchParams(engine, req);
+    const parsed = parseQuery(params.q);
+    if (parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0) {
+      throw new BadRequestError('q: required: a word, "an exact phrase", or a region:/year: filter');
+    }
+    res.json(searchFor(engine, params));
+  });
+  return router;
+}

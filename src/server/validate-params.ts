@@ -1,0 +1,64 @@
+/** Validation of request parameters: each problem becomes a 400 that says which parameter and why. */
+
+/** A bad request parameter. */
+export class BadRequestError extends Error {
+  readonly status = 400;
+  readonly code = 'BAD_PARAMETER';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export const MAX_QUERY_LENGTH = 500;
+
+type Query = Record<string, unknown>;
+
+/** All values of a parameter given once or repeated (`?year=2021&year=2022`), as strings. */
+export function listParam(query: Query, name: string): string[] {
+  const raw = query[name];
+  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  if (values.some((v) => typeof v !== 'string')) throw new BadRequestError(`${name}: expected plain values`);
+  return (values as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** A single string parameter (the last if repeated). */
+export function stringParam(query: Query, name: string, maxLength: number): string {
+  const values = query[name] === undefined ? [] : Array.isArray(query[name]) ? (query[name] as unknown[]) : [query[name]];
+  const value = values[values.length - 1] ?? '';
+  if (typeof value !== 'string') throw new BadRequestError(`${name}: expected a plain value`);
+  if (value.length > maxLength) throw new BadRequestError(`${name}: at most ${maxLength} characters, got ${value.length}`);
+  return value;
+}
+
+/** A whole-number parameter within bounds, or its default when absent. */
+export function intParam(query: Query, name: string, fallback: number, min: number, max: number): number {
+  const text = stringParam(query, name, 20);
+  if (text === '') return fallback;
+  if (!/^\d+$/.test(text)) throw new BadRequestError(`${name}: expected a whole number from ${min} to ${max}, got "${text}"`);
+  const value = Number(text);
+  if (value < min || value > max) throw new BadRequestError(`${name}: must be from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** Years as four-digit numbers. */
+export function yearsParam(query: Query): number[] {
+  return listParam(query, 'year').map((y) => {
+    if (!/^\d{4}$/.test(y)) throw new BadRequestError(`year: expected a four-digit year such as 2021, got "${y}"`);
+    return Number(y);
+  });
+}
+
+/** Regions, each of which must be a region of the corpus. */
+export function regionsParam(query: Query, known: readonly string[]): string[] {
+  const regions = listParam(query, 'region');
+  checkRegions(regions, known);
+  return regions;
+}
+
+/** Refuses regions the corpus does not have, naming the ones it does. */
+export function checkRegions(regions: readonly string[], known: readonly string[]): void {
+  const unknown = regions.filter((r) => !known.includes(r));
+  if (unknown.length > 0) {
+    throw new BadRequestError(`region: unknown region ${unknown.map((r) => `"${r}"`).join(', ')}; the corpus has ${known.join('、')}`);
+  }
+}

@@ -1,0 +1,78 @@
+import nodejieba from 'nodejieba';
+import type { Token } from '../types.js';
+import type { UserWord } from './user-dictionary.js';
+
+/** Bumped whenever tokenisation changes, so that index caches built with the old one are rebuilt. */
+export const TOKENIZER_VERSION = 2;
+
+/**
+ * Numbers (with decimals, percent, ranges such as 1+3+6, a trailing 年) and Latin words are cut out before jieba
+ * sees the text: out of the box it splits 6.9 into 6/./9 and 2020 into 2/0/2/0.
+ */
+const PROTECTED_RUN = /\d+(?:[.,]\d+)*(?:[+\-~～/]\d+(?:\.\d+)?)*(?:%|‰|年)?|[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*/gi;
+
+/** A word counts as a sub-word carrier when jieba's search mode may find parts in it. */
+const MIN_SPLIT_LENGTH = 3;
+
+let dictionaryLoaded = false;
+const insertedWords = new Set<string>();
+
+/** Loads jieba's dictionaries once per process, then adds words (policy terms, region names) not added before. */
+export function addJiebaWords(words: readonly UserWord[]): void {
+  if (!dictionaryLoaded) {
+    nodejieba.load();
+    dictionaryLoaded = true;
+  }
+  for (const { word, tag } of words) {
+    if (insertedWords.has(word)) continue;
+    nodejieba.insertWord(word, tag ?? 'nz');
+    insertedWords.add(word);
+  }
+}
+
+/**
+ * Cuts normalised text into words with their offsets. Like jieba's search mode, a long word also yields its
+ * dictionary parts (乡村振兴 → 乡村, 振兴, 乡村振兴) unless `withParts` is false; every token carries
+ * `start`/`end` in `text`. Punctuation and spaces are not tokens.
+ */
+export function tokenizeText(text: string, withParts = true): Token[] {
+  addJiebaWords([]);
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED_RUN)) {
+    const start = m.index ?? 0;
+    if (start > last) cutRun(text.slice(last, start), last, tokens, withParts);
+    tokens.push({ text: m[0], start, end: start + m[0].length });
+    last = start + m[0].length;
+  }
+  if (last < text.length) cutRun(text.slice(last), last, tokens, withParts);
+  return tokens;
+}
+
+/** Cuts a run without numbers; `offset` is where it starts in the passage. */
+function cutRun(run: string, offset: number, out: Token[], withParts: boolean): void {
+  if (!/[\p{L}\p{N}]/u.test(run)) return;
+  let pos = 0;
+  for (const word of nodejieba.cut(run)) {
+    const start = run.indexOf(word, pos);
+    if (start < 0) continue; // jieba never drops characters, but offsets must never be guessed
+    pos = start + word.length;
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    if (withParts && word.length >= MIN_SPLIT_LENGTH) pushParts(word, offset + start, out);
+    out.push({ text: word, start: offset + start, end: offset + pos });
+  }
+}
+
+/** The dictionary parts of a long word, found by jieba's search mode, each with its offset. */
+function pushParts(word: string, offset: number, out: Token[]): void {
+  const parts = nodejieba.cutForSearch(word);
+  if (parts.length <= 1) return;
+  const seen = new Set<string>();
+  for (const part of parts) {
+    if (part === word || part.length < 2 || seen.has(part)) continue;
+    seen.add(part);
+    for (let at = word.indexOf(part); at >= 0; at = word.indexOf(part, at + 1)) {
+      out.push({ text: part, start: offset + at, end: offset + at + part.length });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/** Shared data types of the pipeline. All are plain read-only objects; only the engine holds state. */
+
+/** A corpus file after decoding: its text, and where it came from. */
+export interface SourceFile {
+  /** Path relative to the corpus directory, with forward slashes (e.g. `sub/000_abc.txt`). */
+  readonly name: string;
+  /** Decoded text (BOM removed, line ends as in the file). */
+  readonly text: string;
+  /** The encoding it was decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…). */
+  readonly encoding: string;
+}
+
+/** A file that could not be read as text, with the reason. */
+export interface SkippedFile {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** Administrative level of the issuing government, derived from the region name. */
+export type Level = '国家' | '省' | '市' | '县' | '区' | '镇' | '乡' | '街道';
+
+/** What ingest knows about one report (a `null` is a value the text does not give). */
+export interface DocumentMeta {
+  /** The report's title line as cleaned (e.g. `南山镇2021年政府工作报告`). */
+  readonly title: string;
+  /** The issuing government's place name as written (南山镇, 上海市, 徐闻县…). */
+  readonly region: string | null;
+  readonly level: Level | null;
+  readonly county: string | null;
+  readonly province: string | null;
+  /** The year the report is for: the meeting year, or the plan year. */
+  readonly year: number | null;
+  /** Meeting date as `YYYY-MM-DD`. */
+  readonly date: string | null;
+  /** Post and name (e.g. `镇长 詹庆发`). */
+  readonly speaker: string | null;
+  /** 政府工作报告, 工作总结, 工作报告… */
+  readonly kind: string | null;
+  /** The corpus file it came from. */
+  readonly source: string;
+}
+
+/** One paragraph (or a sentence-aligned piece of a long one) with the headings above it. */
+export interface Passage {
+  /** Stable id, e.g. `000_91bac9b46b5f3c10-p12`. */
+  readonly id: string;
+  readonly docId: string;
+  /** Position in its document, counting from 0. */
+  readonly index: number;
+  /** Heading labels from the top down (`2020年工作回顾`, `一、…`); a heading includes itself. */
+  readonly section: readonly string[];
+  /** Whether the passage is a heading line. */
+  readonly heading: boolean;
+  readonly text: string;
+  /** Whether the next passage continues the same paragraph (a long paragraph split at a sentence end). */
+  readonly continues: boolean;
+}
+
+/** A report: its metadata and its passages in order. */
+export interface PolicyDocument extends DocumentMeta {
+  /** Stable id built from the source file name (and the report's number in a multi-report file). */
+  readonly id: string;
+  readonly passages: readonly Passage[];
+}
+
+/** A word of a passage: its normalised form and where it stands in the passage text (UTF-16 units). */
+export interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A `[start, end)` range in a passage text, in UTF-16 units. */
+export type Range = readonly [number, number];

@@ -1,0 +1,52 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.js';
+import { createApp } from '../../src/server/create-app.js';
+import { sampleEngine } from '../helpers.js';
+
+let engine: Engine;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  engine = await sampleEngine();
+  app = createApp(engine);
+});
+
+describe('GET /api/documents', () => {
+  it('lists every document with its metadata and passage count', async () => {
+    const res = await request(app).get('/api/documents').expect(200);
+    expect(res.body.documents).toHaveLength(7);
+    expect(res.body.documents[0]).toEqual({
+      id: '000_91bac9b46b5f3c10',
+      title: '南山镇2021年政府工作报告',
+      region: '南山镇',
+      level: '镇',
+      county: null,
+      province: null,
+      year: 2021,
+      date: '2021-04-02',
+      speaker: '镇长 詹庆发',
+      kind: '政府工作报告',
+      source: '000_91bac9b46b5f3c10.txt',
+      passages: engine.documents[0].passages.length,
+    });
+  });
+});
+
+describe('GET /api/documents/:id', () => {
+  it('returns the passages with index, section path and text', async () => {
+    const res = await request(app).get('/api/documents/002_d090e128778c2801').expect(200);
+    expect(res.body.region).toBe('港门镇');
+    const heading = res.body.passages.find((p: { text: string }) => p.text === '（二）乡村振兴续写脱贫新序章');
+    expect(heading).toMatchObject({ id: `002_d090e128778c2801-p${heading.index}`, section: '二、2022年工作安排 › （二）乡村振兴续写脱贫新序章' });
+    expect(res.body.passages[0]).toMatchObject({ index: 0, text: '政府工作报告' });
+  });
+
+  it('answers 404 with an error for an unknown id, and never touches the file system', async () => {
+    expect((await request(app).get('/api/documents/nope').expect(404)).body.error).toMatch(/no document/);
+    expect((await request(app).get('/api/documents/..%2F..%2Fpackage.json').expect(404)).body.error).toMatch(/no document/);
+  });
+
+  it('answers 400 for malformed percent-encoding', async () => {
+    expect((await request(app).get('/api/documents/%E0%A4%A').expect(400)).body.error).toMatch(/percent-encoding/);
+  });
+});
