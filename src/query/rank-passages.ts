@@ -1,3 +1,4 @@
+import { keyPostings, type KeyPostings } from '../search-index/char-index.js';
 import type { SearchIndex } from '../search-index/search-index.js';
 import type { ScoringUnit } from './match-query.js';
 
@@ -24,32 +25,78 @@ export interface RankedPassage {
 }
 
 /**
- * Scores one passage: BM25 over the query's words, counted as occurrences in the normalised text (so every
- * word found by the exact match counts), with the whole term and whole query as extra, heavier words; then
- * boosts for headings, for words in the section path or title, and for terms close together.
+ * Scores passages for one query, called with passages in ascending order. BM25 over the query's words, counted
+ * as occurrences in the normalised text (so every word found by the exact match counts), with the whole term and
+ * the whole query as extra, heavier words; then boosts for headings, for words in the section path or title, and
+ * for terms close together. Words of one or two characters take their frequency from the index (a cursor walks
+ * each list alongside the passages), so a very common word is scored without reading a single passage text.
  */
-export function scorePassage(index: SearchIndex, p: number, units: readonly ScoringUnit[], options: RankOptions): number {
-  const text = index.normalized[p];
-  const n = index.passages.length;
-  const lengthNorm = 1 - options.b + (options.b * text.length) / (index.averageLength || 1);
-  let score = 0;
-  const firstAt = new Map<number, number[]>();
-  for (const unit of units) {
-    let tf = 0;
-    for (let at = text.indexOf(unit.needle); at >= 0; at = text.indexOf(unit.needle, at + unit.needle.length)) {
-      tf++;
-      if (unit.term >= 0) (firstAt.get(unit.term) ?? firstAt.set(unit.term, []).get(unit.term)!).push(at);
-    }
-    if (tf === 0) continue;
-    const idf = Math.log(1 + (n - unit.df + 0.5) / (unit.df + 0.5));
-    score += (unit.weight * idf * tf * (options.k1 + 1)) / (tf + options.k1 * lengthNorm);
+export class PassageScorer {
+  private readonly idf: Float64Array;
+  private readonly fromIndex: (KeyPostings | null)[];
+  private readonly cursors: Int32Array;
+  private readonly trackPositions: boolean;
+  /** Per section: 0 unknown, 1 no query word in its path or title, 2 some. Filled lazily. */
+  private readonly sectionHit: Uint8Array;
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly units: readonly ScoringUnit[],
+    private readonly options: RankOptions = defaultRankOptions,
+  ) {
+    const n = index.passages.length;
+    this.idf = Float64Array.from(units, (u) => Math.log(1 + (n - u.df + 0.5) / (u.df + 0.5)));
+    this.trackPositions = new Set(units.filter((u) => u.term >= 0).map((u) => u.term)).size > 1;
+    this.fromIndex = units.map((u) => (this.trackPositions ? null : keyPostings(index.chars, u.needle)));
+    this.cursors = new Int32Array(units.length);
+    this.sectionHit = new Uint8Array(index.sectionContexts.length);
   }
-  const passage = index.passages[p];
-  if (passage.heading) score *= options.headingBoost;
-  const context = passage.section.join(' ') + ' ' + index.documents[index.passageDoc[p]].title;
-  if (units.some((u) => u.term >= 0 && context.includes(u.needle))) score *= options.sectionBoost;
-  if (firstAt.size > 1) score *= 1 + options.proximityBoost * closeness([...firstAt.values()]);
-  return score;
+
+  /** The score of passage `p`; `p` must not be smaller than in the previous call. */
+  score(p: number): number {
+    const { index, units, options } = this;
+    const lengthNorm = 1 - options.b + (options.b * index.lengths[p]) / (index.averageLength || 1);
+    let score = 0;
+    const positions: number[][] | null = this.trackPositions ? [] : null;
+    for (let u = 0; u < units.length; u++) {
+      const tf = this.frequency(u, p, positions);
+      if (tf > 0) score += (units[u].weight * this.idf[u] * tf * (options.k1 + 1)) / (tf + options.k1 * lengthNorm);
+    }
+    if (index.headings[p] === 1) score *= options.headingBoost;
+    if (this.inMatchingSection(index.passageSection[p])) score *= options.sectionBoost;
+    if (positions) {
+      const found = positions.filter((list) => list !== undefined);
+      if (found.length > 1) score *= 1 + options.proximityBoost * closeness(found);
+    }
+    return score;
+  }
+
+  /** Occurrences of unit `u` in passage `p` (overlapping ones count, as in the index). */
+  private frequency(u: number, p: number, positions: number[][] | null): number {
+    const listed = this.fromIndex[u];
+    if (listed) {
+      let c = this.cursors[u];
+      while (c < listed.passages.length && listed.passages[c] < p) c++;
+      this.cursors[u] = c;
+      return listed.passages[c] === p ? listed.tfs[c] : 0;
+    }
+    const { needle, term } = this.units[u];
+    const text = this.index.normalized[p];
+    let tf = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      tf++;
+      if (positions && term >= 0) (positions[term] ??= []).push(at);
+    }
+    return tf;
+  }
+
+  private inMatchingSection(section: number): boolean {
+    if (this.sectionHit[section] === 0) {
+      const context = this.index.sectionContexts[section];
+      this.sectionHit[section] = this.units.some((u) => u.term >= 0 && context.includes(u.needle)) ? 2 : 1;
+    }
+    return this.sectionHit[section] === 2;
+  }
 }
 
 /** 1 when the terms stand side by side, falling towards 0 as the smallest gap between two terms grows. */
@@ -64,45 +111,41 @@ function closeness(positions: number[][]): number {
 }
 
 /**
- * The best `count` passages of `candidates` by score, ties broken by corpus order. Keeps a small heap instead of
- * sorting every match, so a very common word costs one pass.
+ * The best `count` passages of `candidates` by score, ties broken by corpus order. Scores go into a typed array
+ * and a small heap keeps the best, so a very common word costs one pass and no sorting of every match.
  */
 export function topPassages(index: SearchIndex, candidates: Int32Array, units: readonly ScoringUnit[], count: number, options: RankOptions = defaultRankOptions): RankedPassage[] {
-  const heap: RankedPassage[] = [];
-  const worse = (a: RankedPassage, b: RankedPassage) => a.score < b.score || (a.score === b.score && a.passage > b.passage);
-  for (let k = 0; k < candidates.length; k++) {
-    const item = { passage: candidates[k], score: scorePassage(index, candidates[k], units, options) };
+  const scorer = new PassageScorer(index, units, options);
+  const scores = new Float64Array(candidates.length);
+  for (let k = 0; k < candidates.length; k++) scores[k] = scorer.score(candidates[k]);
+  // Heap of candidate positions, worst on top. Candidates are in corpus order, so a lower position wins a tie.
+  const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  for (let k = 0; k < candidates.length && count > 0; k++) {
     if (heap.length < count) {
-      heap.push(item);
-      siftUp(heap, heap.length - 1, worse);
-    } else if (count > 0 && worse(heap[0], item)) {
-      heap[0] = item;
-      siftDown(heap, 0, worse);
+      heap.push(k);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) swap(heap, i, (i - 1) >> 1);
+    } else if (worse(heap[0], k)) {
+      heap[0] = k;
+      siftDown(heap, worse);
     }
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.map((k) => ({ passage: candidates[k], score: scores[k] }));
 }
 
-type Worse = (a: RankedPassage, b: RankedPassage) => boolean;
-
-function siftUp(heap: RankedPassage[], i: number, worse: Worse): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!worse(heap[i], heap[parent])) return;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
-    i = parent;
-  }
-}
-
-function siftDown(heap: RankedPassage[], i: number, worse: Worse): void {
-  for (;;) {
+function siftDown(heap: number[], worse: (a: number, b: number) => boolean): void {
+  for (let i = 0; ; ) {
     const l = 2 * i + 1;
-    const r = l + 1;
     let least = i;
     if (l < heap.length && worse(heap[l], heap[least])) least = l;
-    if (r < heap.length && worse(heap[r], heap[least])) least = r;
+    if (l + 1 < heap.length && worse(heap[l + 1], heap[least])) least = l + 1;
     if (least === i) return;
-    [heap[i], heap[least]] = [heap[least], heap[i]];
+    swap(heap, i, least);
     i = least;
   }
+}
+
+function swap(heap: number[], i: number, j: number): void {
+  [heap[i], heap[j]] = [heap[j], heap[i]];
 }

@@ -53,28 +53,43 @@ export function runQuery(index: SearchIndex, request: SearchRequest, options: Ra
     return { query, total: 0, hits: [], facets: { region: {}, year: {} } };
   }
   const matched = matchQuery(index, query);
-  const regionOk = (p: number) => query.regions.length === 0 || query.regions.includes(index.documents[index.passageDoc[p]].region ?? '');
-  const yearOk = (p: number) => query.years.length === 0 || query.years.includes(index.documents[index.passageDoc[p]].year ?? -1);
-  const region: Record<string, number> = {};
-  const year: Record<string, number> = {};
-  const kept = new Int32Array(matched.passages.length);
-  let n = 0;
-  for (const p of matched.passages) {
-    const doc = index.documents[index.passageDoc[p]];
-    const inRegion = regionOk(p);
-    const inYear = yearOk(p);
-    if (inYear && doc.region) region[doc.region] = (region[doc.region] ?? 0) + 1;
-    if (inRegion && doc.year !== null) year[doc.year] = (year[doc.year] ?? 0) + 1;
-    if (inRegion && inYear) kept[n++] = p;
-  }
+  const { kept, facets } = filterAndCount(index, matched.passages, query);
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 10;
-  const ranked = topPassages(index, kept.subarray(0, n), matched.units, offset + limit, options).slice(offset);
+  const ranked = topPassages(index, kept, matched.units, offset + limit, options).slice(offset);
   const hits = ranked.map(({ passage: p, score }) => ({
     passage: index.passages[p],
     document: index.documents[index.passageDoc[p]],
     score,
     highlights: findHighlights(index.normalized[p], matched.needles),
   }));
-  return { query, total: n, hits, facets: { region, year } };
+  return { query, total: kept.length, hits, facets };
+}
+
+/**
+ * Applies the region/year filters and counts facets. Matches are counted per document first (one typed-array
+ * increment a passage), then summed per region and year, so a word in every other passage stays cheap. Each facet
+ * ignores its own filter.
+ */
+function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
+  const docs = index.documents;
+  const regionOk = docs.map((d) => query.regions.length === 0 || query.regions.includes(d.region ?? ''));
+  const yearOk = docs.map((d) => query.years.length === 0 || query.years.includes(d.year ?? -1));
+  const perDoc = new Int32Array(docs.length);
+  const kept = new Int32Array(passages.length);
+  let n = 0;
+  for (let k = 0; k < passages.length; k++) {
+    const p = passages[k];
+    const d = index.passageDoc[p];
+    perDoc[d]++;
+    if (regionOk[d] && yearOk[d]) kept[n++] = p;
+  }
+  const region: Record<string, number> = {};
+  const year: Record<string, number> = {};
+  docs.forEach((doc, d) => {
+    if (perDoc[d] === 0) return;
+    if (yearOk[d] && doc.region) region[doc.region] = (region[doc.region] ?? 0) + perDoc[d];
+    if (regionOk[d] && doc.year !== null) year[doc.year] = (year[doc.year] ?? 0) + perDoc[d];
+  });
+  return { kept: kept.subarray(0, n), facets: { region, year } };
 }

@@ -10,7 +10,7 @@ import type { CharIndex } from './char-index.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 1;
+export const CACHE_SCHEMA_VERSION = 2;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 
@@ -47,6 +47,7 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
     bytesOf(payload.chars.keys),
     bytesOf(payload.chars.offsets),
     bytesOf(payload.chars.postings),
+    bytesOf(payload.chars.tfs),
   ].map(pad8);
   const sha1 = createHash('sha1');
   for (const s of sections) sha1.update(s);
@@ -102,6 +103,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       keys: new Float64Array(aligned(sections[1])),
       offsets: new Uint32Array(aligned(sections[2])),
       postings: new Int32Array(aligned(sections[3])),
+      tfs: new Uint8Array(aligned(sections[4])),
     };
     return { ok: true, payload: { json, chars: trimChars(chars) }, bytes: buf.byteLength };
   } catch (err) {
@@ -109,7 +111,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
   }
 }
 
-function bytesOf(array: Float64Array | Uint32Array | Int32Array): Buffer {
+function bytesOf(array: Float64Array | Uint32Array | Int32Array | Uint8Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
@@ -128,6 +130,6 @@ function aligned(section: Buffer): ArrayBuffer {
 function trimChars(chars: CharIndex): CharIndex {
   const keyCount = chars.offsets.length > 0 ? chars.keys.length : 0;
   const offsets = chars.offsets.subarray(0, Math.min(chars.offsets.length, keyCount + 1));
-  const postings = chars.postings.subarray(0, offsets[offsets.length - 1] ?? 0);
-  return { keys: chars.keys, offsets, postings };
+  const total = offsets[offsets.length - 1] ?? 0;
+  return { keys: chars.keys, offsets, postings: chars.postings.subarray(0, total), tfs: chars.tfs.subarray(0, total) };
 }

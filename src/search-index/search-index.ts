@@ -14,6 +14,14 @@ export interface SearchIndex {
   readonly chars: CharIndex;
   /** Mean passage length in characters, for BM25's length normalisation. */
   readonly averageLength: number;
+  /** Length of each normalised passage, and whether it is a heading: typed arrays, so that scoring a hundred
+   * thousand matches reads contiguous memory instead of a hundred thousand scattered objects. */
+  readonly lengths: Uint32Array;
+  readonly headings: Uint8Array;
+  /** The section number of each passage: passages under the same headings of a document share one. */
+  readonly passageSection: Int32Array;
+  /** Per section: its normalised heading path and document title, for the section boost. */
+  readonly sectionContexts: readonly string[];
 }
 
 /** The parts of an index that are derived from the documents alone (rebuilt cheaply after a cache load). */
@@ -26,7 +34,19 @@ export function indexPassages(documents: readonly PolicyDocument[]): Omit<Search
   });
   const normalized = passages.map((p) => normalizeText(p.text));
   const totalLength = normalized.reduce((sum, text) => sum + text.length, 0);
-  return { documents, passages, normalized, passageDoc, averageLength: passages.length ? totalLength / passages.length : 0 };
+  const passageSection = new Int32Array(passages.length);
+  const sectionContexts: string[] = [];
+  let previous = '';
+  passages.forEach((p, i) => {
+    const context = normalizeText(`${p.section.join(' ')} ${documents[passageDoc[i]].title}`);
+    if (context !== previous || i === 0) sectionContexts.push(context);
+    previous = context;
+    passageSection[i] = sectionContexts.length - 1;
+  });
+  const lengths = Uint32Array.from(normalized, (t) => t.length);
+  const headings = Uint8Array.from(passages, (p) => (p.heading ? 1 : 0));
+  const averageLength = passages.length ? totalLength / passages.length : 0;
+  return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts };
 }
 
 /** Builds the whole in-memory index from documents. */

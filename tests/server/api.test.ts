@@ -50,3 +50,49 @@ describe('GET /api/documents/:id', () => {
     expect((await request(app).get('/api/documents/%E0%A4%A').expect(400)).body.error).toMatch(/percent-encoding/);
   });
 });
+
+describe('GET /api/search', () => {
+  it('returns every passage that mentions 营商环境, each highlighted, in the documented shape', async () => {
+    const res = await request(app).get('/api/search').query({ q: '营商环境', limit: 100 }).expect(200);
+    const expected = engine.index.passages.filter((p) => p.text.includes('营商环境')).length;
+    expect(res.body).toMatchObject({ query: '营商环境', total: expected, offset: 0, limit: 100 });
+    expect(typeof res.body.tookMs).toBe('number');
+    expect(res.body.hits).toHaveLength(expected);
+    for (const hit of res.body.hits) {
+      expect(Object.keys(hit).sort()).toEqual(['docId', 'highlights', 'id', 'paragraph', 'region', 'score', 'section', 'text', 'title', 'url', 'year']);
+      expect(hit.highlights.some(([s, e]: [number, number]) => hit.text.slice(s, e) === '营商环境')).toBe(true);
+      expect(hit.url).toBe(`/documents/${hit.docId}#p-${hit.paragraph}`);
+    }
+    expect(res.body.facets.region).toBeTypeOf('object');
+  });
+
+  it('takes region and year as parameters', async () => {
+    const res = await request(app).get('/api/search').query({ q: '乡村振兴', region: '港门镇', year: '2022' }).expect(200);
+    expect(res.body.hits.every((h: { region: string; year: number }) => h.region === '港门镇' && h.year === 2022)).toBe(true);
+  });
+
+  it.each([
+    [{ q: '乡村', limit: '0' }, /limit/],
+    [{ q: '乡村', limit: '1001' }, /limit/],
+    [{ q: '乡村', limit: 'ten' }, /limit/],
+    [{ q: '乡村', offset: '-1' }, /offset/],
+    [{ q: '乡村', year: '21' }, /year/],
+    [{ q: '乡村', region: '火星镇' }, /unknown region "火星镇"/],
+    [{ q: '乡村 region:火星镇' }, /unknown region/],
+    [{ q: '' }, /q: required/],
+    [{ q: '乡'.repeat(501) }, /q: at most 500/],
+  ])('answers 400 naming the parameter for %j', async (query, message) => {
+    const res = await request(app).get('/api/search').query(query).expect(400);
+    expect(res.body.error).toMatch(message);
+  });
+
+  it('answers 400 for malformed percent-encoding in the query string', async () => {
+    expect((await request(app).get('/api/search?q=%E0%A4%A').expect(400)).body.error).toMatch(/percent-encoding/);
+  });
+
+  it('never fails on odd queries', async () => {
+    for (const q of ['"', '-', 'OR', '"人居环境', '<script>alert(1)</script>', '）（', '\u0000']) {
+      await request(app).get('/api/search').query({ q }).expect((res) => expect([200, 400]).toContain(res.status));
+    }
+  });
+});

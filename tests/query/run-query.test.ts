@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.js';
+import { findOccurrences } from '../../src/highlight/find-highlights.js';
+import { sampleEngine } from '../helpers.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await sampleEngine();
+});
+
+const all = (q: string, extra: object = {}) => engine.search({ q, limit: 1000, ...extra });
+const containing = (needle: string) => engine.index.passages.filter((_, i) => engine.index.normalized[i].includes(needle)).map((p) => p.id);
+
+describe('the exact-match guarantee', () => {
+  it('returns every passage containing a 2–8 character string of the corpus, plain or quoted (property)', () => {
+    const texts = engine.index.normalized;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: texts.length - 1 }), fc.nat(), fc.integer({ min: 2, max: 8 }), fc.boolean(), (p, at, length, quoted) => {
+        const text = texts[p];
+        const start = at % Math.max(1, text.length - length + 1);
+        const needle = text.slice(start, start + length);
+        if (/["\s]/.test(needle) || !/[\p{L}\p{N}]/u.test(needle) || /^-/.test(needle)) return; // not a single term
+        const result = all(quoted ? `"${needle}"` : needle);
+        const found = new Set(result.hits.map((h) => h.passage.id));
+        for (const id of containing(needle)) expect(found.has(id)).toBe(true);
+        if (quoted) for (const hit of result.hits) expect(engine.index.normalized[engine.index.passages.indexOf(hit.passage)]).toContain(needle);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds words that jieba cuts across (村居, 民生 in 人民生命) and figures', () => {
+    for (const q of ['村居', '民生', '16.36亿元', '97.2%', '营商环境']) {
+      const expected = containing(q);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(all(q).hits.map((h) => h.passage.id).sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('matches traditional characters and full-width forms to the text', () => {
+    expect(all('環境整治').total).toBe(all('环境整治').total);
+    expect(all('（一）').total).toBe(all('(一)').total);
+  });
+});
+
+describe('query semantics', () => {
+  it('ANDs words, ORs alternatives and excludes', () => {
+    const both = all('乡村振兴 人居环境');
+    expect(both.total).toBeGreaterThan(0);
+    for (const hit of both.hits) expect(hit.passage.text.includes('乡村振兴') && hit.passage.text.includes('人居环境')).toBe(true);
+    expect(all('河长制 OR 林长制').total).toBe(new Set([...containing('河长制'), ...containing('林长制')]).size);
+    for (const hit of all('乡村振兴 -脱贫').hits) expect(hit.passage.text).not.toContain('脱贫');
+  });
+
+  it('filters by region and year, and counts facets over all matches', () => {
+    const result = all('乡村振兴 region:港门镇');
+    expect(result.hits.every((h) => h.document.region === '港门镇')).toBe(true);
+    expect(result.total).toBe(result.facets.region['港门镇']);
+    const unfiltered = all('乡村振兴');
+    expect(Object.values(unfiltered.facets.region).reduce((a, b) => a + b, 0)).toBe(unfiltered.total);
+    expect(all('乡村振兴', { years: [2023] }).hits.every((h) => h.document.year === 2023)).toBe(true);
+  });
+
+  it('means the words of an unspaced query together, with the exact string first', () => {
+    const result = all('乡村振兴战略');
+    const exact = containing('乡村振兴战略').length;
+    expect(result.total).toBeGreaterThanOrEqual(exact);
+    result.hits.slice(0, exact).forEach((h) => expect(h.passage.text).toContain('乡村振兴战略'));
+  });
+
+  it('ranks a passage naming 退役军人服务站 first for 退役军人 服务站', () => {
+    expect(all('退役军人 服务站').hits[0].passage.text).toContain('退役军人服务站');
+  });
+
+  it('breaks ties by document order and pages without overlap', () => {
+    const page1 = engine.search({ q: '发展', limit: 10, offset: 0 }).hits.map((h) => h.passage.id);
+    const page2 = engine.search({ q: '发展', limit: 10, offset: 10 }).hits.map((h) => h.passage.id);
+    expect(new Set([...page1, ...page2]).size).toBe(20);
+    expect(all('发展').hits.slice(0, 20).map((h) => h.passage.id)).toEqual([...page1, ...page2]);
+  });
+});
+
+describe('highlights', () => {
+  it('are sorted, non-overlapping and cover every occurrence of every query word', () => {
+    for (const q of ['乡村振兴', '人居环境 整治', '“六稳”', '河长制 OR 营商环境']) {
+      for (const hit of all(q).hits) {
+        const marks = hit.highlights;
+        marks.forEach(([s, e], i) => {
+          expect(s).toBeLessThan(e);
+          if (i > 0) expect(s).toBeGreaterThan(marks[i - 1][1]);
+        });
+        const text = engine.index.normalized[engine.index.passages.indexOf(hit.passage)];
+        for (const word of q.split(/\s+|OR/).filter(Boolean)) {
+          for (const [s, e] of findOccurrences(text, word)) expect(marks.some(([ms, me]) => ms <= s && e <= me)).toBe(true);
+        }
+      }
+    }
+  });
+});

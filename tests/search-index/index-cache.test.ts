@@ -1,0 +1,76 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { buildCharIndex } from '../../src/search-index/char-index.js';
+import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-index/index-cache.js';
+import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
+
+const payload = () => ({ json: { documents: ['南山镇'] }, chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']) });
+
+describe('index cache file', () => {
+  it('loads back what was saved', async () => {
+    const dir = await tempDir();
+    await saveIndexCache(dir, 'key-1', payload());
+    const loaded = await loadIndexCache(dir, 'key-1');
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.payload.json).toEqual({ documents: ['南山镇'] });
+    const built = payload().chars;
+    expect([...loaded.payload.chars.keys]).toEqual([...built.keys]);
+    expect([...loaded.payload.chars.offsets]).toEqual([...built.offsets]);
+    expect([...loaded.payload.chars.postings]).toEqual([...built.postings]);
+  });
+
+  it('refuses a cache built from other inputs', async () => {
+    const dir = await tempDir();
+    await saveIndexCache(dir, 'key-1', payload());
+    expect(await loadIndexCache(dir, 'key-2')).toEqual({ ok: false, reason: expect.stringMatching(/changed/) });
+  });
+
+  it('refuses a truncated, a corrupt and a foreign file, saying why', async () => {
+    const dir = await tempDir();
+    const { file } = await saveIndexCache(dir, 'k', payload());
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 9));
+    expect(await loadIndexCache(dir, 'k')).toEqual({ ok: false, reason: expect.stringMatching(/truncated/) });
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 20] ^= 0xff;
+    await writeFile(file, flipped);
+    expect(await loadIndexCache(dir, 'k')).toEqual({ ok: false, reason: expect.stringMatching(/checksum/) });
+    await writeFile(file, '{"not":"an index"}');
+    expect(await loadIndexCache(dir, 'k')).toEqual({ ok: false, reason: expect.stringMatching(/not an index cache/) });
+  });
+});
+
+describe('engine start with a cache directory', () => {
+  it('builds on the first start, loads on the second, and rebuilds a corrupt cache with one log line', async () => {
+    const dir = await tempDir();
+    const first = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir });
+    expect(first.origin.from).toBe('build');
+    const second = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir });
+    expect(second.origin.from).toBe('cache');
+    expect(second.index.passages.map((p) => p.id)).toEqual(first.index.passages.map((p) => p.id));
+    expect(second.search({ q: '营商环境' }).total).toBe(first.search({ q: '营商环境' }).total);
+
+    await writeFile(path.join(dir, CACHE_FILE), 'garbage');
+    const logger = recordingLogger();
+    const third = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
+    expect(third.origin.from).toBe('build');
+    expect(logger.lines.filter((l) => l.startsWith('index cache not used'))).toEqual(['index cache not used, rebuilding: the cache file is not an index cache (bad magic bytes)']);
+    expect((await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir })).origin.from).toBe('cache');
+  });
+
+  it('rebuilds when a corpus file changes', async () => {
+    const corpus = await tempDir();
+    const cache = await tempDir();
+    await writeFile(path.join(corpus, 'a.txt'), '港门镇2022年政府工作报告\n我们推进乡村振兴。\n');
+    expect((await createEngine({ corpusDir: corpus, cacheDir: cache })).origin.from).toBe('build');
+    await writeFile(path.join(corpus, 'a.txt'), '港门镇2022年政府工作报告\n我们推进河长制。\n');
+    const logger = recordingLogger();
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: cache, logger });
+    expect(engine.origin.from).toBe('build');
+    expect(logger.lines).toContain('index cache not used, rebuilding: the corpus, dictionary or options changed since the cache was built');
+    expect(engine.search({ q: '河长制' }).total).toBe(1);
+  });
+});
