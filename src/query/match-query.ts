@@ -33,6 +33,20 @@ export function termWords(term: QueryTerm): string[] {
   return words.length > 1 ? words : [term.normalized];
 }
 
+/** Every string to mark for a query: each term, its words, and the whole query when it has several groups. */
+export function queryNeedles(query: ParsedQuery): string[] {
+  const needles = new Set<string>();
+  for (const group of query.groups) for (const term of group) for (const needle of [term.normalized, ...termWords(term)]) needles.add(needle);
+  const whole = wholeQuery(query);
+  if (whole) needles.add(whole);
+  return [...needles];
+}
+
+/** The terms of a multi-word query written together (退役军人 服务站 → 退役军人服务站), or null. */
+function wholeQuery(query: ParsedQuery): string | null {
+  return query.groups.length > 1 ? query.groups.map((g) => g[0].normalized).join('') : null;
+}
+
 /** Resolves a parsed query to its matching passages (exact string matching throughout) and scoring units. */
 export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery {
   const cache = new Map<string, Int32Array>();
@@ -42,7 +56,6 @@ export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery
     return hit;
   };
   const units: ScoringUnit[] = [];
-  const needles = new Set<string>();
   let matched: Int32Array | null = null;
   let termNumber = 0;
   for (const group of query.groups) {
@@ -54,18 +67,14 @@ export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery
       groupSet = unionSorted(groupSet, termSet);
       for (const word of words) units.push({ needle: word, df: containing(word).length, weight: 1, term: termNumber });
       if (words.length > 1) units.push({ needle: term.normalized, df: containing(term.normalized).length, weight: 2, term: termNumber });
-      for (const needle of [term.normalized, ...words]) needles.add(needle);
       termNumber++;
     }
     matched = matched ? intersectSorted(matched, groupSet) : groupSet;
   }
-  const whole = query.groups.length > 1 ? query.groups.map((g) => g[0].normalized).join('') : null;
-  if (whole) {
-    units.push({ needle: whole, df: containing(whole).length, weight: 2, term: -1 });
-    needles.add(whole);
-  }
+  const whole = wholeQuery(query);
+  if (whole) units.push({ needle: whole, df: containing(whole).length, weight: 2, term: -1 });
   // Filters alone (region:港门镇) browse every passage they allow.
   let passages = matched ?? Int32Array.from({ length: index.passages.length }, (_, i) => i);
   for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized));
-  return { passages, units, needles: [...needles] };
+  return { passages, units, needles: queryNeedles(query) };
 }

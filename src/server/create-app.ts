@@ -1,10 +1,15 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
 import type { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { apiRoutes } from './api-routes.js';
+import { pageRoutes } from './page-routes.js';
 import { BadRequestError } from './validate-params.js';
+
+const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
+const STATIC_DIR = fileURLToPath(new URL('../../views/static', import.meta.url));
 
 /** Options of the HTTP app. */
 export interface AppOptions {
@@ -17,7 +22,13 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // Served over plain HTTP on a local interface: no HTTPS upgrade and no HSTS, which would pin localhost to HTTPS.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'style-src': ["'self'"], 'script-src': ["'self'"] } },
+      strictTransportSecurity: false,
+    }),
+  );
   if (options.logger && options.logger !== silentLogger) {
     app.use(
       pinoHttp({
@@ -28,9 +39,16 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
     );
   }
   app.use(rejectMalformedQuery);
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });
+  });
+  app.use(pageRoutes(engine));
+  app.use((_req, res) => {
+    res.status(404).render('error', { title: '未找到 — 政策检索', status: 404, message: '没有这个页面。' });
   });
   app.use(errorHandler(options.logger ?? silentLogger));
   return app;
@@ -47,13 +65,24 @@ const rejectMalformedQuery: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Bad requests say what is wrong; anything else is logged and answered without a stack trace. */
+/**
+ * Bad requests say what is wrong; anything else is logged and answered without a stack trace. The API answers
+ * JSON, the pages answer a page in the same layout.
+ */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message = status === 500 ? 'internal error; the server log has the details' : badRequestMessage(err);
     if (status === 500) logger.error({ err, url: req.originalUrl }, 'request failed');
-    res.status(status).json({ error: message });
+    if (req.originalUrl.startsWith('/api/')) {
+      res.status(status).json({ error: message });
+      return;
+    }
+    const title = status === 500 ? '出错了' : '请求有误';
+    res.status(status).render('error', { title: `${title} — 政策检索`, status, message: status === 500 ? '服务器内部错误，详情见服务器日志。' : message }, (renderErr: Error | null, html?: string) => {
+      if (renderErr) res.type('text').send(message);
+      else res.send(html);
+    });
   };
 }
 

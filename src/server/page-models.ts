@@ -1,0 +1,155 @@
+import type { PolicyDocument } from '../types.js';
+import { findHighlights } from '../highlight/find-highlights.js';
+import { makeSnippet } from '../highlight/make-snippet.js';
+import { renderMarked } from '../highlight/render-marked.js';
+import { queryNeedles } from '../query/match-query.js';
+import { parseQuery } from '../query/parse-query.js';
+import { normalizeText } from '../tokenize/normalize-text.js';
+import { documentSummary, passageUrl, type SearchView } from './view-models.js';
+
+/**
+ * What the HTML pages show, built from the same view models as the JSON API. Every string that reaches a
+ * template with `<%-` is built here by renderMarked, which escapes; everything else goes through `<%=`.
+ */
+
+/** The parameters of a search page, as they appear in its URL. */
+export interface SearchState {
+  readonly q: string;
+  readonly regions: readonly string[];
+  readonly years: readonly number[];
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A URL of the search page (or of the API, with `base`), keeping query and filters. */
+export function searchUrl(state: SearchState, change: Partial<SearchState> = {}, base = '/search'): string {
+  const s = { ...state, ...change };
+  const params = new URLSearchParams();
+  if (s.q) params.set('q', s.q);
+  for (const r of s.regions) params.append('region', r);
+  for (const y of s.years) params.append('year', String(y));
+  if (s.offset > 0) params.set('offset', String(s.offset));
+  if (s.limit !== 10) params.set('limit', String(s.limit));
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
+}
+
+/** A facet value with its count and the link that adds or removes it. */
+export interface FacetLink {
+  readonly value: string;
+  readonly count: number;
+  readonly active: boolean;
+  readonly url: string;
+}
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** The search page: hits as snippets with marks, facets as links, pages, and what to try when nothing matched. */
+export function searchPage(view: SearchView, state: SearchState) {
+  const hits = view.hits.map((hit) => {
+    const snippet = makeSnippet(hit.text, hit.highlights, 180);
+    return {
+      ...hit,
+      html: (snippet.cutStart ? '…' : '') + renderMarked(snippet.text, snippet.highlights) + (snippet.cutEnd ? '…' : ''),
+      link: `/documents/${encodeURIComponent(hit.docId)}?q=${encodeURIComponent(state.q)}#p-${hit.paragraph}`,
+    };
+  });
+  const regionFacets: FacetLink[] = Object.entries(view.facets.region)
+    .sort((a, b) => b[1] - a[1])
+    .map(([value, count]) => ({ value, count, active: state.regions.includes(value), url: searchUrl(state, { regions: toggle(state.regions, value), offset: 0 }) }));
+  const yearFacets: FacetLink[] = Object.entries(view.facets.year)
+    .sort((a, b) => Number(b[0]) - Number(a[0]))
+    .map(([value, count]) => ({ value, count, active: state.years.includes(Number(value)), url: searchUrl(state, { years: toggle(state.years, Number(value)), offset: 0 }) }));
+  const pageCount = Math.ceil(view.total / state.limit);
+  const current = Math.floor(state.offset / state.limit);
+  const pages = [...new Set([0, current - 2, current - 1, current, current + 1, current + 2, pageCount - 1])]
+    .filter((p) => p >= 0 && p < pageCount)
+    .sort((a, b) => a - b)
+    .map((p) => ({ number: p + 1, current: p === current, url: searchUrl(state, { offset: p * state.limit }) }));
+  const words = parseQuery(state.q).groups.flat();
+  const suggestions: { text: string; url: string }[] = [];
+  if (view.total === 0) {
+    const bare = state.q.split(/[\s\u3000]+/).filter((w) => !/^(?:region|year|地区|年份)[:：]/i.test(w)).join(' ');
+    if (state.regions.length + state.years.length > 0 || bare !== state.q.trim()) {
+      suggestions.push({ text: '去掉地区和年份筛选再搜', url: searchUrl(state, { q: bare, regions: [], years: [], offset: 0 }) });
+    }
+    if (words.length > 1) suggestions.push({ text: `只搜“${words[0].text}”`, url: searchUrl(state, { q: words[0].text, offset: 0 }) });
+    suggestions.push({ text: '换一个更短的说法，或用空格分开几个词（如“人居环境 整治”）', url: '' });
+  }
+  return {
+    view,
+    state,
+    hits,
+    regionFacets,
+    yearFacets,
+    pages,
+    prevUrl: current > 0 ? searchUrl(state, { offset: (current - 1) * state.limit }) : null,
+    nextUrl: current + 1 < pageCount ? searchUrl(state, { offset: (current + 1) * state.limit }) : null,
+    jsonUrl: searchUrl(state, {}, '/api/search'),
+    activeFilters: [
+      ...state.regions.map((r) => ({ label: `地区：${r}`, url: searchUrl(state, { regions: toggle(state.regions, r), offset: 0 }) })),
+      ...state.years.map((y) => ({ label: `年份：${y}`, url: searchUrl(state, { years: toggle(state.years, y), offset: 0 }) })),
+    ],
+    suggestions,
+  };
+}
+
+/** A ready citation of a passage, with its permalink. */
+export function citation(doc: PolicyDocument, index: number, origin: string): string {
+  const passage = doc.passages[index];
+  const where = [doc.region, doc.year ? `${doc.year}年` : null].filter(Boolean).join('，');
+  const section = passage.section.length > 0 ? `，${passage.section.join(' › ')}` : '';
+  return `${where ? `${where}：` : ''}《${doc.title}》${section}，第${index + 1}段。${origin}${passageUrl(doc.id, index)}`;
+}
+
+/** The document page: metadata, outline, and every passage with an anchor, marks for `q`, and a citation. */
+export function documentPage(doc: PolicyDocument, q: string, origin: string) {
+  const needles = q ? queryNeedles(parseQuery(q)) : [];
+  const passages = doc.passages.map((p) => {
+    const highlights = needles.length > 0 ? findHighlights(normalizeText(p.text), needles) : [];
+    return {
+      index: p.index,
+      anchor: `p-${p.index}`,
+      heading: p.heading,
+      depth: Math.min(4, Math.max(1, p.section.length)),
+      section: p.section.join(' › '),
+      html: renderMarked(p.text, highlights),
+      marked: highlights.length > 0,
+      citation: citation(doc, p.index, origin),
+    };
+  });
+  const outline = passages.filter((p) => p.heading).map((p) => ({ anchor: p.anchor, depth: p.depth, text: doc.passages[p.index].text }));
+  return {
+    doc: documentSummary(doc),
+    q,
+    passages,
+    outline,
+    markedCount: passages.filter((p) => p.marked).length,
+    jsonUrl: `/api/documents/${encodeURIComponent(doc.id)}`,
+  };
+}
+
+/** Columns the documents page sorts by. */
+export const DOCUMENT_SORTS = ['title', 'region', 'level', 'year', 'kind', 'passages'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
+/** The documents page: the corpus at a glance, sorted by a column. */
+export function documentsPage(documents: readonly PolicyDocument[], sort: DocumentSort, descending: boolean, skipped: readonly { name: string; reason: string }[]) {
+  const rows = documents.map(documentSummary);
+  const value = (row: ReturnType<typeof documentSummary>) => row[sort];
+  rows.sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    const order = x === y ? 0 : x === null ? 1 : y === null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+    return descending ? -order : order;
+  });
+  const columns = DOCUMENT_SORTS.map((key) => ({
+    key,
+    label: { title: '标题', region: '地区', level: '级别', year: '年份', kind: '类型', passages: '段落' }[key],
+    active: key === sort,
+    url: `/documents?sort=${key}&dir=${key === sort && !descending ? 'desc' : 'asc'}`,
+    arrow: key === sort ? (descending ? '↓' : '↑') : '',
+  }));
+  return { rows, columns, skipped, total: rows.length, passages: rows.reduce((sum, r) => sum + r.passages, 0) };
+}

@@ -1,0 +1,47 @@
+import { Router, type Request } from 'express';
+import type { Engine } from '../engine.js';
+import { parseQuery } from '../query/parse-query.js';
+import { searchFor, searchParams } from './api-routes.js';
+import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
+import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
+
+/** Scheme and host of the request, for permalinks in citations. */
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The HTML pages: search, documents, document. */
+export function pageRoutes(engine: Engine): Router {
+  const router = Router();
+  const search = (req: Request, res: import('express').Response) => {
+    const params = searchParams(engine, req);
+    const parsed = parseQuery(params.q);
+    const empty = parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0;
+    const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
+    if (empty) {
+      res.render('search', { title: '政策检索', page: null, state, corpus: { documents: engine.documents.length, regions: engine.regions } });
+      return;
+    }
+    const page = searchPage(searchFor(engine, params), state);
+    res.render('search', { title: `${params.q} — 政策检索`, page, state, corpus: { documents: engine.documents.length, regions: engine.regions } });
+  };
+  router.get('/', search);
+  router.get('/search', search);
+  router.get('/documents', (req, res) => {
+    const sort = stringParam(req.query, 'sort', 20) || 'region';
+    const dir = stringParam(req.query, 'dir', 4) || 'asc';
+    if (!(DOCUMENT_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${DOCUMENT_SORTS.join(', ')}, got "${sort}"`);
+    if (dir !== 'asc' && dir !== 'desc') throw new BadRequestError(`dir: asc or desc, got "${dir}"`);
+    res.render('documents', { title: '全部文档 — 政策检索', page: documentsPage(engine.documents, sort as DocumentSort, dir === 'desc', engine.skipped) });
+  });
+  router.get('/documents/:id', (req, res) => {
+    const doc = engine.getDocument(req.params.id);
+    if (!doc) {
+      res.status(404).render('error', { title: '未找到 — 政策检索', status: 404, message: `没有 id 为“${req.params.id}”的文档。` });
+      return;
+    }
+    const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req)) });
+  });
+  return router;
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/create-app.js';
+import { sampleEngine } from '../helpers.js';
+
+/**
+ * The pages in a real browser (Debian's chromium driven by playwright-core). On a machine without chromium these
+ * tests are skipped with a note; CI installs chromium and sets REQUIRE_BROWSER=1, so there they always run.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.REQUIRE_BROWSER) throw new Error(`browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!available) console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium to run them)`);
+
+const SHOTS = 'test-output/screenshots';
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  if (!available) return;
+  server = createApp(await sampleEngine()).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe.skipIf(!available)('in a browser', () => {
+  it('types a query, presses enter, and sees highlighted hits', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/');
+    await page.getByLabel('搜索词').fill('乡村振兴');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    await expect(page.locator('.summary').textContent()).resolves.toContain('找到 23 个段落');
+    const marks = await page.locator('.hit mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(5);
+    expect(new Set(marks)).toEqual(new Set(['乡村振兴']));
+    await page.screenshot({ path: `${SHOTS}/search-desktop.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('clicks a region facet and sees only that region, then removes it', async () => {
+    const page = await browser.newPage();
+    await page.goto(base + '/search?q=' + encodeURIComponent('发展'));
+    await page.locator('.facets a', { hasText: '港门镇' }).click();
+    await page.waitForURL(/region=/);
+    const regions = await page.locator('.hit .region').allTextContents();
+    expect(regions.length).toBeGreaterThan(0);
+    expect(new Set(regions)).toEqual(new Set(['港门镇']));
+    await page.locator('.chip', { hasText: '港门镇' }).click();
+    await page.waitForURL((url) => !url.search.includes('region='));
+    expect(new Set(await page.locator('.hit .region').allTextContents()).size).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('opens a hit and lands on the anchored passage with the words marked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/search?q=' + encodeURIComponent('退役军人服务站'));
+    await page.locator('.hit .open').first().click();
+    await page.waitForURL(/\/documents\/.+#p-\d+$/);
+    const anchor = new URL(page.url()).hash;
+    const target = page.locator(`${anchor}`);
+    await expect(target.locator('mark').first().textContent()).resolves.toBe('退役军人服务站');
+    expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await target.isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/document-desktop.png` });
+    await page.close();
+  });
+
+  it('copies the citation of a passage', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const doc = (await sampleEngine()).documents[0];
+    await page.goto(`${base}/documents/${doc.id}#p-5`);
+    const passage = page.locator('#p-5');
+    await passage.locator('summary', { hasText: '引用' }).click();
+    await passage.getByRole('button', { name: '复制引用' }).click();
+    await expect(passage.getByRole('button').textContent()).resolves.toBe('已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^南山镇，2021年：《南山镇2021年政府工作报告》.*第6段。http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-5$`));
+    await context.close();
+  });
+
+  it('reads well at phone width (screenshots of search and document)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await page.goto(base + '/search?q=' + encodeURIComponent('人居环境 整治'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/search-phone.png` });
+    await page.goto(base + '/documents/002_d090e128778c2801?q=' + encodeURIComponent('乡村振兴'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/document-phone.png` });
+    await page.close();
+  });
+});
