@@ -9,9 +9,11 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { addJiebaWords, TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, saveIndexCache } from './search-index/index-cache.js';
+import { CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
+import type { PhraseTable } from './analysis/phrase-table.js';
+import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 
 /** Options of the engine; every field has a default. */
 export interface EngineOptions {
@@ -53,6 +55,13 @@ export interface Engine {
   readonly documents: readonly PolicyDocument[];
   readonly skipped: readonly SkippedFile[];
   readonly index: SearchIndex;
+  /**
+   * Phrases with exact counts per region, or null while they are being counted (in a worker thread, after the
+   * index is ready; cached beside the index).
+   */
+  phrases(): PhraseTable | null;
+  /** The phrase table once it is ready (rejects if the analysis failed). */
+  whenPhrasesReady(): Promise<PhraseTable>;
   readonly origin: IndexOrigin;
   /** Region names of the corpus, in document order. */
   readonly regions: readonly string[];
@@ -108,16 +117,24 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     }
   }
   reportCorpus(corpus, log);
-  const regions = [...new Set(corpus.documents.map((d) => d.region).filter((r): r is string => r !== null))];
-  addJiebaWords([...dictionary.words, ...regions.map((word) => ({ word, tag: 'ns' }))]);
+  const regions = regionNames(corpus.documents);
+  addJiebaWords(vocabulary(dictionary.words, regions));
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
   log.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const searchIndex = index;
+  let phraseTable: PhraseTable | null = null;
+  const phrasesReady = loadOrAnalyzePhrases(opts, key, index, vocabulary(dictionary.words, regions), dictionary.words);
+  phrasesReady.then(
+    (table) => (phraseTable = table),
+    (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
+  );
   return {
     documents: corpus.documents,
     skipped: corpus.skipped,
     index: searchIndex,
+    phrases: () => phraseTable,
+    whenPhrasesReady: () => phrasesReady,
     origin,
     regions,
     getDocument: (id) => byId.get(id),
@@ -129,7 +146,37 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   };
 }
 
-/** Reads, cleans and splits the corpus, then builds the bigram index, logging progress. */
+/** Region names of documents, in document order. */
+function regionNames(documents: readonly PolicyDocument[]): string[] {
+  return [...new Set(documents.map((d) => d.region).filter((r): r is string => r !== null))];
+}
+
+/** jieba's extra words: the dictionaries, and the region names so that 南山镇 stays one word. */
+function vocabulary(words: readonly UserWord[], regions: readonly string[]): UserWord[] {
+  return [...words, ...regions.map((word) => ({ word, tag: 'ns' }))];
+}
+
+const PHRASE_CACHE = 'phrases.json';
+
+/** The phrase table from its cache, or counted in a worker thread and then cached. */
+async function loadOrAnalyzePhrases(opts: EngineOptions, key: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
+  const log = opts.logger;
+  if (opts.cacheDir) {
+    const cached = await loadJsonCache<PhraseTable>(opts.cacheDir, PHRASE_CACHE, key);
+    if (cached.ok) return cached.value;
+    log.info(`phrase cache not used, counting phrases in the background: ${cached.reason}`);
+  }
+  const started = performance.now();
+  const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+  const table = await analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
+  log.info(`phrase analysis: ${table.phrases.length} phrases counted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (opts.cacheDir) {
+    await saveJsonCache(opts.cacheDir, PHRASE_CACHE, key, table).catch((err: Error) => log.warn(`could not write the phrase cache: ${err.message}`));
+  }
+  return table;
+}
+
+/** Reads, cleans and splits the corpus, then builds the character index, logging progress. */
 async function buildIndex(opts: EngineOptions): Promise<{ corpus: CachedCorpus; index: SearchIndex }> {
   const log = opts.logger;
   const t0 = performance.now();
@@ -140,7 +187,7 @@ async function buildIndex(opts: EngineOptions): Promise<{ corpus: CachedCorpus; 
   const base = indexPassages(documents);
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
   const chars = buildCharIndex(base.normalized);
-  log.info(`building the index: ${chars.keys.length} distinct bigrams, ${chars.postings.length} postings in ${seconds()} s`);
+  log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
   return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars } };
 }
 

@@ -8,6 +8,14 @@ export function findOccurrences(text: string, needle: string): Range[] {
   return ranges;
 }
 
+/** How often `needle` occurs in `text`, counting occurrences that do not overlap (as a reader counts them). */
+export function countOccurrences(text: string, needle: string): number {
+  let n = 0;
+  if (needle === '') return 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
 /** Sorts ranges and merges those that overlap or touch, so that each character is marked once. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -56,15 +56,8 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
   const lead = Buffer.alloc(16);
   lead.write(MAGIC, 0, 'latin1');
   lead.writeUInt32LE(headerBytes.byteLength, 8);
-  await mkdir(dir, { recursive: true });
   const file = path.join(dir, CACHE_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, Buffer.concat([lead, headerBytes, ...sections]));
-    await rename(temp, file);
-  } finally {
-    await rm(temp, { force: true });
-  }
+  await writeFileAtomic(file, Buffer.concat([lead, headerBytes, ...sections]));
   return { file, bytes: 16 + headerBytes.byteLength + sections.reduce((sum, s) => sum + s.byteLength, 0) };
 }
 
@@ -108,6 +101,41 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
     return { ok: true, payload: { json, chars: trimChars(chars) }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
+  }
+}
+
+/** Writes a file through a temp file and a rename, so that readers see the old file or the whole new one. */
+export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Saves a JSON value beside the index, keyed by the same fingerprint. */
+export async function saveJsonCache(dir: string, name: string, key: string, value: unknown): Promise<void> {
+  await writeFileAtomic(path.join(dir, name), JSON.stringify({ schema: CACHE_SCHEMA_VERSION, fingerprint: key, value }));
+}
+
+/** Loads a JSON value saved by saveJsonCache if it was built from the same inputs; otherwise says why not. */
+export async function loadJsonCache<T>(dir: string, name: string, key: string): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, name), 'utf8');
+  } catch {
+    return { ok: false, reason: 'no cache file yet' };
+  }
+  try {
+    const saved = JSON.parse(text) as { schema: number; fingerprint: string; value: T };
+    if (saved.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `schema ${saved.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
+    if (saved.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since it was built' };
+    return { ok: true, value: saved.value };
+  } catch {
+    return { ok: false, reason: 'the file is truncated or corrupt' };
   }
 }
 

@@ -56,6 +56,6 @@ export function buildSearchIndex(documents: readonly PolicyDocument[]): SearchIn
 }
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
-export function passagesContaining(index: SearchIndex, needle: string): Int32Array {
+export function passagesContaining(index: Pick<SearchIndex, 'chars' | 'normalized'>, needle: string): Int32Array {
   return findContaining(index.chars, index.normalized, needle);
 }

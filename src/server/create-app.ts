@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
 import type { Engine } from '../engine.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { analysisRoutes } from './analysis-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { pageRoutes } from './page-routes.js';
 import { BadRequestError } from './validate-params.js';
@@ -42,6 +43,7 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
+  app.use(analysisRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });

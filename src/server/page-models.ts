@@ -93,6 +93,7 @@ export function searchPage(view: SearchView, state: SearchState) {
       ...state.years.map((y) => ({ label: `年份：${y}`, url: searchUrl(state, { years: toggle(state.years, y), offset: 0 }) })),
     ],
     suggestions,
+    across: words.slice(0, 3).map((w) => ({ term: w.text, kwic: `/kwic?q=${encodeURIComponent(w.text)}`, matrix: `/phrases/matrix?p=${encodeURIComponent(w.text)}` })),
   };
 }
 

@@ -1,0 +1,117 @@
+import type { PolicyDocument } from '../types.js';
+import type { SearchIndex } from '../search-index/search-index.js';
+import { passagesContaining } from '../search-index/search-index.js';
+import { countOccurrences } from '../highlight/find-highlights.js';
+import { defaultNgramOptions, findCandidates, type NgramOptions } from './count-ngrams.js';
+
+/**
+ * The phrase table: every candidate phrase with its exact count in every region, computed once per index build
+ * and cached with it. Counts are occurrences of the phrase string in the normalised text (non-overlapping), the
+ * same occurrences the concordance lists.
+ */
+
+/** The share of a phrase's occurrences that must stand as whole words (not inside longer words). */
+const MIN_ALIGNED_SHARE = 0.5;
+
+/** Where a document without a region is counted. */
+export const UNKNOWN_REGION = '（未注明地区）';
+
+/** A phrase with its counts. */
+export interface PhraseStats {
+  readonly phrase: string;
+  /** Number of jieba words (0 for a quoted formulation). */
+  readonly words: number;
+  readonly count: number;
+  /** Count per region label; only regions where it occurs. */
+  readonly byRegion: Readonly<Record<string, number>>;
+  /** Count per region and year, as `region|year`. */
+  readonly byRegionYear: Readonly<Record<string, number>>;
+  /** The longer phrase every occurrence of this one lies inside, or null. */
+  readonly foldedInto: string | null;
+}
+
+/** All phrases of a corpus, and the sizes of its regions (in words), for comparisons. */
+export interface PhraseTable {
+  readonly regions: readonly string[];
+  /** Years of each region's documents. */
+  readonly regionYears: Readonly<Record<string, readonly number[]>>;
+  /** Characters of text per region: the denominator of distinctiveness. */
+  readonly regionSizes: Readonly<Record<string, number>>;
+  readonly phrases: readonly PhraseStats[];
+}
+
+/** Region label of a document. */
+export function regionOf(region: string | null): string {
+  return region ?? UNKNOWN_REGION;
+}
+
+/** What the phrase table is built from: the index without its passage objects (so a worker can get it cheaply). */
+export type PhraseSource = Pick<SearchIndex, 'normalized' | 'passageDoc' | 'lengths' | 'chars'> & {
+  readonly documents: readonly Pick<PolicyDocument, 'region' | 'year'>[];
+};
+
+/** Builds the phrase table from the index (tokenising every passage once). */
+export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>, options: NgramOptions = defaultNgramOptions): PhraseTable {
+  const regions = [...new Set(index.documents.map((d) => regionOf(d.region)))];
+  const regionYears: Record<string, number[]> = {};
+  for (const doc of index.documents) {
+    const years = (regionYears[regionOf(doc.region)] ??= []);
+    if (doc.year !== null && !years.includes(doc.year)) years.push(doc.year);
+  }
+  for (const years of Object.values(regionYears)) years.sort();
+  const regionSizes: Record<string, number> = {};
+  index.lengths.forEach((length, p) => {
+    const region = regionOf(index.documents[index.passageDoc[p]].region);
+    regionSizes[region] = (regionSizes[region] ?? 0) + length;
+  });
+  const candidates = findCandidates(index.normalized, terms, options);
+  const counted = candidates
+    .map((c) => ({ phrase: c.phrase, words: c.words, aligned: c.count, ...exactCounts(index, c.phrase) }))
+    // A string found mostly inside other words (长制 in 河长制, 林长制…) is a fragment, not a phrase.
+    .filter((c) => c.count >= options.minCount && c.aligned >= MIN_ALIGNED_SHARE * c.count)
+    .map(({ aligned: _aligned, ...c }) => c);
+  const phrases = foldPhrases(counted);
+  return { regions, regionYears, regionSizes, phrases };
+}
+
+/** The exact count of a phrase in every region (and region-year), from the exact-match index. */
+export function exactCounts(index: PhraseSource, phrase: string): { count: number; byRegion: Record<string, number>; byRegionYear: Record<string, number> } {
+  const byRegion: Record<string, number> = {};
+  const byRegionYear: Record<string, number> = {};
+  let count = 0;
+  for (const p of passagesContaining(index, phrase)) {
+    const n = countOccurrences(index.normalized[p], phrase);
+    const doc = index.documents[index.passageDoc[p]];
+    const region = regionOf(doc.region);
+    byRegion[region] = (byRegion[region] ?? 0) + n;
+    const ry = `${region}|${doc.year ?? ''}`;
+    byRegionYear[ry] = (byRegionYear[ry] ?? 0) + n;
+    count += n;
+  }
+  return { count, byRegion, byRegionYear };
+}
+
+/**
+ * Marks a phrase folded into a longer one when every occurrence of it lies inside an occurrence of that longer
+ * phrase (人居环境 into 人居环境整治 when they never occur apart): the longer one contains it `m` times and the
+ * shorter one's count is exactly `m` times the longer one's, in every region.
+ */
+function foldPhrases(phrases: Omit<PhraseStats, 'foldedInto'>[]): PhraseStats[] {
+  const byPhrase = new Map(phrases.map((p) => [p.phrase, p]));
+  const folded = new Map<string, string>();
+  // Each longer phrase looks up its own substrings, so the work grows with phrase length, not with their number.
+  for (const long of phrases) {
+    for (let from = 0; from < long.phrase.length; from++) {
+      for (let to = from + 2; to <= long.phrase.length; to++) {
+        if (to - from === long.phrase.length) continue;
+        const short = byPhrase.get(long.phrase.slice(from, to));
+        if (!short) continue;
+        const m = countOccurrences(long.phrase, short.phrase);
+        const inside = short.count === m * long.count && Object.entries(short.byRegion).every(([region, n]) => n === m * (long.byRegion[region] ?? 0));
+        const current = folded.get(short.phrase);
+        if (inside && (current === undefined || current.length > long.phrase.length)) folded.set(short.phrase, long.phrase);
+      }
+    }
+  }
+  return phrases.map((p) => ({ ...p, foldedInto: folded.get(p.phrase) ?? null }));
+}

@@ -1,0 +1,164 @@
+import { Router, type Request, type Response } from 'express';
+import type { Engine } from '../engine.js';
+import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysis/concordance.js';
+import { distinctivePhrases } from '../analysis/distinctive-phrases.js';
+import { phraseMatrix } from '../analysis/phrase-matrix.js';
+import type { PhraseTable } from '../analysis/phrase-table.js';
+import { sharedPhrases } from '../analysis/shared-phrases.js';
+import { normalizeText } from '../tokenize/normalize-text.js';
+import { documentSummary, passageUrl } from './view-models.js';
+import { toCsv } from './csv.js';
+import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
+
+/**
+ * The researcher's views: shared phrases, the phrase × region matrix, the concordance, and a region's
+ * distinctive phrases — each as a page, as JSON under /api, and as CSV with `?format=csv`.
+ */
+
+/** The phrase table, or a "still counting" answer (503 with Retry-After) when the worker has not finished. */
+function tableOr503(engine: Engine, req: Request, res: Response): PhraseTable | null {
+  const table = engine.phrases();
+  if (table) return table;
+  res.status(503).set('Retry-After', '5');
+  if (req.originalUrl.startsWith('/api/')) res.json({ error: 'phrases are still being counted; try again in a few seconds' });
+  else res.render('busy', { title: '正在统计短语 — 政策检索' });
+  return null;
+}
+
+function wantsCsv(req: Request): boolean {
+  const format = stringParam(req.query, 'format', 10);
+  if (format !== '' && format !== 'csv' && format !== 'json' && format !== 'html') throw new BadRequestError(`format: csv, json or html, got "${format}"`);
+  return format === 'csv';
+}
+
+function sendCsv(res: Response, name: string, rows: (string | number | null)[][]): void {
+  res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(toCsv(rows));
+}
+
+function phraseParams(req: Request) {
+  const minWords = intParam(req.query, 'minWords', 1, 1, 6);
+  return {
+    minRegions: intParam(req.query, 'minRegions', intParam(req.query, 'k', 2, 1, 1000), 1, 1000),
+    minWords,
+    maxWords: intParam(req.query, 'maxWords', 6, minWords, 6),
+    contains: normalizeText(stringParam(req.query, 'contains', 50).trim()),
+    limit: intParam(req.query, 'limit', 200, 1, 10000),
+  };
+}
+
+/** Phrases from `p` (repeatable) or a pasted list, one a line; the top shared phrases when none is given. */
+function matrixPhrases(req: Request, table: PhraseTable): string[] {
+  const typed = [...listParam(req.query, 'p'), ...stringParam(req.query, 'lines', 20000).split(/\r?\n/)].map((p) => p.trim()).filter((p) => p !== '');
+  if (typed.length > 200) throw new BadRequestError(`p: at most 200 phrases, got ${typed.length}`);
+  return typed.length > 0 ? [...new Set(typed)] : sharedPhrases(table, { limit: 20 }).phrases.map((p) => p.phrase);
+}
+
+function kwicParams(req: Request) {
+  const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
+  const sort = stringParam(req.query, 'sort', 10) || 'corpus';
+  if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
+  return { q, sort: sort as ConcordanceSort, limit: intParam(req.query, 'limit', 1000, 1, 100_000), width: intParam(req.query, 'width', 20, 5, 100) };
+}
+
+function knownRegion(table: PhraseTable, region: string): string {
+  if (!table.regions.includes(region)) throw new NotFoundError(`no region "${region}"; the corpus has ${table.regions.join('、')}`);
+  return region;
+}
+
+/** A resource that does not exist (answered 404). */
+class NotFoundError extends Error {
+  readonly status = 404;
+}
+
+/** Heat-map shade 0–9 of a count relative to the largest in the table (classes, since the CSP forbids inline styles). */
+function shade(count: number, max: number): number {
+  return count === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((count / max) * 9));
+}
+
+export function analysisRoutes(engine: Engine): Router {
+  const router = Router();
+
+  router.get('/api/phrases', (req, res) => {
+    const params = phraseParams(req);
+    const csv = wantsCsv(req);
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const { total, phrases } = sharedPhrases(table, params);
+    if (csv) sendCsv(res, 'phrases', [['phrase', 'regions', 'count', ...table.regions], ...phrases.map((p) => [p.phrase, p.regions, p.count, ...table.regions.map((r) => p.byRegion[r] ?? 0)])]);
+    else res.json({ total, phrases });
+  });
+
+  router.get('/phrases', (req, res) => {
+    const params = phraseParams(req);
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const { total, phrases } = sharedPhrases(table, params);
+    const max = Math.max(0, ...phrases.flatMap((p) => Object.values(p.byRegion)));
+    const rows = phrases.map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}`, cells: table.regions.map((r) => ({ count: p.byRegion[r] ?? 0, shade: shade(p.byRegion[r] ?? 0, max) })) }));
+    const query = new URLSearchParams(req.query as Record<string, string>).toString();
+    const matrixUrl = '/phrases/matrix?' + phrases.slice(0, 30).map((p) => `p=${encodeURIComponent(p.phrase)}`).join('&');
+    res.render('phrases', { title: '共同表述 — 政策检索', params, total, rows, regions: table.regions, matrixUrl, csvUrl: `/api/phrases?${query}${query ? '&' : ''}format=csv`, jsonUrl: `/api/phrases?${query}` });
+  });
+
+  router.get('/api/phrases/matrix', (req, res) => {
+    const csv = wantsCsv(req);
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table));
+    if (csv) sendCsv(res, 'phrase-matrix', [['phrase', ...matrix.regions, 'total'], ...matrix.rows.map((r) => [r.phrase, ...r.counts, r.total]), ['total', ...matrix.columnTotals, matrix.total]]);
+    else res.json({ regions: matrix.regions, rows: matrix.rows, columnTotals: matrix.columnTotals, total: matrix.total });
+  });
+
+  router.get('/phrases/matrix', (req, res) => {
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const phrases = matrixPhrases(req, table);
+    const matrix = phraseMatrix(engine.index, table, phrases);
+    const max = Math.max(0, ...matrix.rows.flatMap((r) => r.counts));
+    const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}`, cells: r.counts.map((count) => ({ count, shade: shade(count, max) })) }));
+    const query = phrases.map((p) => `p=${encodeURIComponent(p)}`).join('&');
+    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
+  });
+
+  router.get('/api/kwic', (req, res) => {
+    const params = kwicParams(req);
+    if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
+    const result = concordance(engine.index, params.q, params.sort, params.width);
+    const lines = result.lines.slice(0, params.limit).map(({ paragraph, ...line }) => ({ ...line, url: passageUrl(line.docId, paragraph) }));
+    if (wantsCsv(req)) sendCsv(res, 'concordance', [['left', 'match', 'right', 'region', 'year', 'docId', 'passageId', 'url'], ...lines.map((l) => [l.left, l.match, l.right, l.region, l.year, l.docId, l.passageId, l.url])]);
+    else res.json({ query: result.query, total: result.total, lines });
+  });
+
+  router.get('/kwic', (req, res) => {
+    const params = kwicParams(req);
+    const result = params.q.trim() ? concordance(engine.index, params.q, params.sort, params.width) : null;
+    const base = `q=${encodeURIComponent(params.q)}`;
+    const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
+    const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: `/documents/${encodeURIComponent(l.docId)}?q=${encodeURIComponent(params.q)}#p-${l.paragraph}` }));
+    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
+  });
+
+  router.get('/api/regions/:region/distinctive', (req, res) => {
+    const minCount = intParam(req.query, 'minCount', 2, 1, 1000);
+    const limit = intParam(req.query, 'limit', 50, 1, 1000);
+    const csv = wantsCsv(req);
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const region = knownRegion(table, req.params.region);
+    const phrases = distinctivePhrases(table, region, minCount, limit);
+    if (csv) sendCsv(res, `distinctive-${region}`, [['phrase', 'count', 'otherCount', 'rate', 'otherRate', 'g2'], ...phrases.map((p) => [p.phrase, p.count, p.otherCount, p.rate, p.otherRate, p.g2])]);
+    else res.json({ region, phrases });
+  });
+
+  router.get('/regions/:region', (req, res) => {
+    const table = tableOr503(engine, req, res);
+    if (!table) return;
+    const region = knownRegion(table, req.params.region);
+    const documents = engine.documents.filter((d) => (d.region ?? '') === region).map(documentSummary);
+    const phrases = distinctivePhrases(table, region, intParam(req.query, 'minCount', 2, 1, 1000), 50).map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}&sort=region` }));
+    const base = `/api/regions/${encodeURIComponent(region)}/distinctive`;
+    res.render('region', { title: `${region} — 政策检索`, region, documents, phrases, others: table.regions.filter((r) => r !== region), csvUrl: `${base}?format=csv`, jsonUrl: base });
+  });
+
+  return router;
+}
