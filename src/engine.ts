@@ -26,6 +26,8 @@ export interface EngineOptions {
   /** Where progress and oddities go (pino in the server and CLI). */
   readonly logger: Logger;
   readonly split: SplitOptions;
+  /** Count phrases right after start (the server), or only when first asked for (the CLI, tests). */
+  readonly phrases: 'eager' | 'lazy';
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -34,6 +36,7 @@ export const defaultEngineOptions: EngineOptions = {
   userDict: null,
   logger: silentLogger,
   split: defaultSplitOptions,
+  phrases: 'lazy',
 };
 
 /** The policy vocabulary shipped with the engine. */
@@ -56,8 +59,8 @@ export interface Engine {
   readonly skipped: readonly SkippedFile[];
   readonly index: SearchIndex;
   /**
-   * Phrases with exact counts per region, or null while they are being counted (in a worker thread, after the
-   * index is ready; cached beside the index).
+   * Phrases with exact counts per region, or null while they are being counted (in a worker thread, started
+   * by the first call or at start with `phrases: 'eager'`; cached beside the index).
    */
   phrases(): PhraseTable | null;
   /** The phrase table once it is ready (rejects if the analysis failed). */
@@ -124,17 +127,26 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const searchIndex = index;
   let phraseTable: PhraseTable | null = null;
-  const phrasesReady = loadOrAnalyzePhrases(opts, key, index, vocabulary(dictionary.words, regions), dictionary.words);
-  phrasesReady.then(
-    (table) => (phraseTable = table),
-    (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
-  );
+  let phrasesReady: Promise<PhraseTable> | null = null;
+  const startPhrases = () => {
+    if (phrasesReady) return phrasesReady;
+    phrasesReady = loadOrAnalyzePhrases(opts, key, searchIndex, vocabulary(dictionary.words, regions), dictionary.words);
+    phrasesReady.then(
+      (table) => (phraseTable = table),
+      (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
+    );
+    return phrasesReady;
+  };
+  if (opts.phrases === 'eager') startPhrases();
   return {
     documents: corpus.documents,
     skipped: corpus.skipped,
     index: searchIndex,
-    phrases: () => phraseTable,
-    whenPhrasesReady: () => phrasesReady,
+    phrases: () => {
+      void startPhrases();
+      return phraseTable;
+    },
+    whenPhrasesReady: startPhrases,
     origin,
     regions,
     getDocument: (id) => byId.get(id),

@@ -4,10 +4,11 @@ import { loadConfig } from '../config.js';
 import { createEngine } from '../engine.js';
 import { createLogger } from '../logger.js';
 import { printDocuments } from './print-documents.js';
+import { printDistinctive, printKwic, printMatrix, printPhrases } from './print-analysis.js';
 import { printSearch } from './print-search.js';
 import { serve } from './serve.js';
 
-/** The command line: documents | search | index | serve. Output goes to stdout, logs to stderr. */
+/** The command line: documents | search | phrases | kwic | matrix | distinctive | index | serve. Output to stdout, logs to stderr. */
 const program = new Command();
 program
   .name('zhengce')
@@ -21,7 +22,8 @@ function config(extra: { port?: number; host?: string } = {}) {
   return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, ...extra });
 }
 
-async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger()) {
+/** An engine for a one-shot command: progress is logged only when asked for (LOG_LEVEL), the index always. */
+async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger(process.env.LOG_LEVEL ?? 'warn')) {
   return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, logger });
 }
 
@@ -48,10 +50,40 @@ program
   );
 
 program
+  .command('phrases')
+  .description('formulations shared across regions, with counts per region')
+  .option('--min-regions <k>', 'a phrase must occur in at least k regions', positiveInt, 2)
+  .option('--limit <n>', 'number of phrases', positiveInt, 100)
+  .option('--csv', 'print CSV (UTF-8 with BOM)')
+  .action(async (o: { minRegions: number; limit: number; csv?: boolean }) => printPhrases(await engineFor(config()), o));
+
+program
+  .command('kwic <phrase>')
+  .description('concordance: every occurrence of a phrase with its context')
+  .option('--sort <by>', 'corpus, region, left or right', 'corpus')
+  .option('--csv', 'print CSV (UTF-8 with BOM)')
+  .action(async (phrase: string, o: { sort: string; csv?: boolean }) => printKwic(await engineFor(config()), phrase, o));
+
+program
+  .command('matrix [phrases...]')
+  .description('phrase × region counts (default: the top shared phrases)')
+  .option('--csv', 'print CSV (UTF-8 with BOM)')
+  .action(async (phrases: string[], o: { csv?: boolean }) => printMatrix(await engineFor(config()), phrases, o));
+
+program
+  .command('distinctive <region>')
+  .description("phrases one region uses more than the others (log-likelihood G²)")
+  .option('--min-count <n>', 'minimum occurrences in the region', positiveInt, 2)
+  .option('--limit <n>', 'number of phrases', positiveInt, 30)
+  .option('--csv', 'print CSV (UTF-8 with BOM)')
+  .action(async (region: string, o: { minCount: number; limit: number; csv?: boolean }) => printDistinctive(await engineFor(config()), region, o));
+
+program
   .command('index')
-  .description('build the index cache ahead of time (or check that it is current)')
+  .description('build the index and phrase caches ahead of time (or check that they are current)')
   .action(async () => {
-    const engine = await engineFor(config());
+    const engine = await engineFor(config(), createLogger());
+    await engine.whenPhrasesReady();
     const { from, ms, cacheFile, cacheBytes } = engine.origin;
     console.log(`${from === 'build' ? 'built' : 'cache is current'}: ${engine.documents.length} documents, ${engine.index.passages.length} passages in ${(ms / 1000).toFixed(1)} s; ${cacheFile ?? 'no cache'} (${((cacheBytes ?? 0) / 1e6).toFixed(1)} MB)`);
   });

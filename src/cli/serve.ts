@@ -7,7 +7,7 @@ import { listenLenient } from '../server/listen-lenient.js';
 /** Builds or loads the index, then serves it until SIGTERM/SIGINT, closing connections gracefully. */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger();
-  const engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, logger });
+  const engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, logger, phrases: 'eager' });
   const app = createApp(engine, { logger });
   const server = listenLenient(app, config.port, config.host, () => {
     logger.info(`serving ${engine.documents.length} documents at http://${config.host}:${config.port}`);

@@ -6,7 +6,8 @@ import { phraseMatrix } from '../analysis/phrase-matrix.js';
 import type { PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { documentSummary, passageUrl } from './view-models.js';
+import { documentSummary } from './view-models.js';
+import { distinctiveRows, kwicLineViews, kwicRows, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
 import { toCsv } from './csv.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
@@ -31,7 +32,7 @@ function wantsCsv(req: Request): boolean {
   return format === 'csv';
 }
 
-function sendCsv(res: Response, name: string, rows: (string | number | null)[][]): void {
+function sendCsv(res: Response, name: string, rows: Rows): void {
   res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(toCsv(rows));
 }
 
@@ -84,7 +85,7 @@ export function analysisRoutes(engine: Engine): Router {
     const table = tableOr503(engine, req, res);
     if (!table) return;
     const { total, phrases } = sharedPhrases(table, params);
-    if (csv) sendCsv(res, 'phrases', [['phrase', 'regions', 'count', ...table.regions], ...phrases.map((p) => [p.phrase, p.regions, p.count, ...table.regions.map((r) => p.byRegion[r] ?? 0)])]);
+    if (csv) sendCsv(res, 'phrases', sharedPhraseRows(table.regions, phrases));
     else res.json({ total, phrases });
   });
 
@@ -105,7 +106,7 @@ export function analysisRoutes(engine: Engine): Router {
     const table = tableOr503(engine, req, res);
     if (!table) return;
     const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table));
-    if (csv) sendCsv(res, 'phrase-matrix', [['phrase', ...matrix.regions, 'total'], ...matrix.rows.map((r) => [r.phrase, ...r.counts, r.total]), ['total', ...matrix.columnTotals, matrix.total]]);
+    if (csv) sendCsv(res, 'phrase-matrix', matrixRows(matrix));
     else res.json({ regions: matrix.regions, rows: matrix.rows, columnTotals: matrix.columnTotals, total: matrix.total });
   });
 
@@ -124,9 +125,9 @@ export function analysisRoutes(engine: Engine): Router {
     const params = kwicParams(req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
     const result = concordance(engine.index, params.q, params.sort, params.width);
-    const lines = result.lines.slice(0, params.limit).map(({ paragraph, ...line }) => ({ ...line, url: passageUrl(line.docId, paragraph) }));
-    if (wantsCsv(req)) sendCsv(res, 'concordance', [['left', 'match', 'right', 'region', 'year', 'docId', 'passageId', 'url'], ...lines.map((l) => [l.left, l.match, l.right, l.region, l.year, l.docId, l.passageId, l.url])]);
-    else res.json({ query: result.query, total: result.total, lines });
+    const lines = result.lines.slice(0, params.limit);
+    if (wantsCsv(req)) sendCsv(res, 'concordance', kwicRows(lines));
+    else res.json({ query: result.query, total: result.total, lines: kwicLineViews(lines) });
   });
 
   router.get('/kwic', (req, res) => {
@@ -146,7 +147,7 @@ export function analysisRoutes(engine: Engine): Router {
     if (!table) return;
     const region = knownRegion(table, req.params.region);
     const phrases = distinctivePhrases(table, region, minCount, limit);
-    if (csv) sendCsv(res, `distinctive-${region}`, [['phrase', 'count', 'otherCount', 'rate', 'otherRate', 'g2'], ...phrases.map((p) => [p.phrase, p.count, p.otherCount, p.rate, p.otherRate, p.g2])]);
+    if (csv) sendCsv(res, `distinctive-${region}`, distinctiveRows(phrases));
     else res.json({ region, phrases });
   });
 

@@ -1,0 +1,29 @@
+import type { ConcordanceLine } from '../analysis/concordance.js';
+import type { DistinctivePhrase } from '../analysis/distinctive-phrases.js';
+import type { PhraseMatrix } from '../analysis/phrase-matrix.js';
+import type { SharedPhrase } from '../analysis/shared-phrases.js';
+import { passageUrl } from './view-models.js';
+
+/** The analysis views as rows with a header: one shape for CSV downloads (API) and the CLI. */
+export type Rows = (string | number | null)[][];
+
+export function sharedPhraseRows(regions: readonly string[], phrases: readonly SharedPhrase[]): Rows {
+  return [['phrase', 'regions', 'count', ...regions], ...phrases.map((p) => [p.phrase, p.regions, p.count, ...regions.map((r) => p.byRegion[r] ?? 0)])];
+}
+
+export function matrixRows(matrix: PhraseMatrix): Rows {
+  return [['phrase', ...matrix.regions, 'total'], ...matrix.rows.map((r) => [r.phrase, ...r.counts, r.total]), ['total', ...matrix.columnTotals, matrix.total]];
+}
+
+/** Concordance lines as the API returns them: with a link to the passage instead of its number. */
+export function kwicLineViews(lines: readonly ConcordanceLine[]) {
+  return lines.map(({ paragraph, ...line }) => ({ ...line, url: passageUrl(line.docId, paragraph) }));
+}
+
+export function kwicRows(lines: readonly ConcordanceLine[]): Rows {
+  return [['left', 'match', 'right', 'region', 'year', 'docId', 'passageId', 'url'], ...kwicLineViews(lines).map((l) => [l.left, l.match, l.right, l.region, l.year, l.docId, l.passageId, l.url])];
+}
+
+export function distinctiveRows(phrases: readonly DistinctivePhrase[]): Rows {
+  return [['phrase', 'count', 'otherCount', 'rate', 'otherRate', 'g2'], ...phrases.map((p) => [p.phrase, p.count, p.otherCount, p.rate, p.otherRate, p.g2])];
+}
