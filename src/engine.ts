@@ -14,6 +14,7 @@ import { indexPassages, type SearchIndex } from './search-index/search-index.js'
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
+import { buildSuggestIndex, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 /** Options of the engine; every field has a default. */
 export interface EngineOptions {
@@ -65,6 +66,8 @@ export interface Engine {
   phrases(): PhraseTable | null;
   /** The phrase table once it is ready (rejects if the analysis failed). */
   whenPhrasesReady(): Promise<PhraseTable>;
+  /** Completions for the search box (empty until the phrase table is ready). */
+  suggest(prefix: string, limit?: number): Suggestion[];
   readonly origin: IndexOrigin;
   /** Region names of the corpus, in document order. */
   readonly regions: readonly string[];
@@ -127,12 +130,16 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   const searchIndex = index;
   let phraseTable: PhraseTable | null = null;
+  let suggestIndex: SuggestIndex | null = null;
   let phrasesReady: Promise<PhraseTable> | null = null;
   const startPhrases = () => {
     if (phrasesReady) return phrasesReady;
     phrasesReady = loadOrAnalyzePhrases(opts, key, searchIndex, vocabulary(dictionary.words, regions), dictionary.words);
     phrasesReady.then(
-      (table) => (phraseTable = table),
+      (table) => {
+        phraseTable = table;
+        suggestIndex = buildSuggestIndex(table);
+      },
       (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
     );
     return phrasesReady;
@@ -147,6 +154,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
       return phraseTable;
     },
     whenPhrasesReady: startPhrases,
+    suggest: (prefix, limit) => (suggestIndex ? suggest(suggestIndex, prefix, limit) : []),
     origin,
     regions,
     getDocument: (id) => byId.get(id),

@@ -35,6 +35,10 @@ export function apiRoutes(engine: Engine): Router {
     }
     res.json(documentDetail(doc));
   });
+  router.get('/suggest', (req, res) => {
+    const q = stringParam(req.query, 'q', 50);
+    res.json({ query: q, suggestions: engine.suggest(q, intParam(req.query, 'limit', 8, 1, 50)) });
+  });
   router.get('/search', (req, res) => {
     const params = searchParams(engine, req);
     const parsed = parseQuery(params.q);

@@ -132,3 +132,14 @@ describe('distinctive phrases', () => {
     expect(distinctivePhrases(table, shortest).length).toBeGreaterThan(0);
   });
 });
+
+describe('suggestions for the search box', () => {
+  it('complete a prefix with the corpus phrases, most widely used first, traditional forms too', () => {
+    const completions = engine.suggest('乡村').map((s) => s.text);
+    expect(completions[0]).toBe('乡村振兴');
+    expect(completions.every((t) => t.startsWith('乡村'))).toBe(true);
+    expect(engine.suggest('鄉村').map((s) => s.text)).toEqual(completions);
+    expect(engine.suggest('“六').map((s) => s.text)).toEqual(expect.arrayContaining(['“六稳”', '“六保”']));
+    expect(engine.suggest('')).toEqual([]);
+  });
+});

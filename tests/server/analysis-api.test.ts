@@ -90,3 +90,11 @@ describe('analysis pages', () => {
     await request(freshApp).get('/api/phrases').expect(200);
   });
 });
+
+describe('GET /api/suggest', () => {
+  it('returns completions of the last thing typed', async () => {
+    const res = await request(app).get('/api/suggest').query({ q: '人居' }).expect(200);
+    expect(res.body.suggestions[0]).toEqual({ text: '人居环境', count: 21, regions: 6 });
+    await request(app).get('/api/suggest').query({ q: '人'.repeat(51) }).expect(400);
+  });
+});
