@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyDocument, SkippedFile } from './types.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -9,7 +10,7 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { addJiebaWords, TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
@@ -84,85 +85,97 @@ interface CachedCorpus {
 /** Builds or loads the index for a corpus and returns a ready engine. */
 export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
   const opts: EngineOptions = { ...defaultEngineOptions, ...options };
-  const log = opts.logger;
   const started = performance.now();
   const dictionary = await loadDictionaries(opts);
-  const names = await listCorpusFiles(opts.corpusDir);
-  const key = fingerprint([
-    `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
-    JSON.stringify(opts.split),
-    dictionary.fingerprintText,
-    ...(await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const))).flat(),
-  ]);
-  let corpus: CachedCorpus | null = null;
-  let index: SearchIndex | null = null;
-  let cacheFile: string | null = null;
-  let cacheBytes: number | null = null;
-  if (opts.cacheDir) {
-    const cached = await loadIndexCache(opts.cacheDir, key);
-    if (cached.ok) {
-      corpus = cached.payload.json as CachedCorpus;
-      index = { ...indexPassages(corpus.documents), chars: cached.payload.chars };
-      cacheBytes = cached.bytes;
-      cacheFile = `${opts.cacheDir}/index.bin`;
-    } else {
-      log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
-    }
-  }
-  const from = index ? 'cache' : 'build';
-  if (!corpus || !index) {
-    ({ corpus, index } = await buildIndex(opts));
-    if (opts.cacheDir) {
-      try {
-        const saved = await saveIndexCache(opts.cacheDir, key, { json: corpus, chars: index.chars });
-        cacheFile = saved.file;
-        cacheBytes = saved.bytes;
-      } catch (err) {
-        log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
-      }
-    }
-  }
-  reportCorpus(corpus, log);
+  const key = await inputFingerprint(opts, dictionary.fingerprintText);
+  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key);
+  reportCorpus(corpus, opts.logger);
   const regions = regionNames(corpus.documents);
-  addJiebaWords(vocabulary(dictionary.words, regions));
+  const words = vocabulary(dictionary.words, regions);
+  addJiebaWords(words);
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
-  log.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
+  opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
+  const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);
+  if (opts.phrases === 'eager') void phrases.start();
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
-  const searchIndex = index;
-  let phraseTable: PhraseTable | null = null;
-  let suggestIndex: SuggestIndex | null = null;
-  let phrasesReady: Promise<PhraseTable> | null = null;
-  const startPhrases = () => {
-    if (phrasesReady) return phrasesReady;
-    phrasesReady = loadOrAnalyzePhrases(opts, key, searchIndex, vocabulary(dictionary.words, regions), dictionary.words);
-    phrasesReady.then(
-      (table) => {
-        phraseTable = table;
-        suggestIndex = buildSuggestIndex(table);
-      },
-      (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
-    );
-    return phrasesReady;
-  };
-  if (opts.phrases === 'eager') startPhrases();
   return {
     documents: corpus.documents,
     skipped: corpus.skipped,
-    index: searchIndex,
-    phrases: () => {
-      void startPhrases();
-      return phraseTable;
-    },
-    whenPhrasesReady: startPhrases,
-    suggest: (prefix, limit) => (suggestIndex ? suggest(suggestIndex, prefix, limit) : []),
+    index,
     origin,
     regions,
+    phrases: phrases.table,
+    whenPhrasesReady: phrases.start,
+    suggest: phrases.suggest,
     getDocument: (id) => byId.get(id),
     search(request) {
       const t0 = performance.now();
-      const result = runQuery(searchIndex, request);
+      const result = runQuery(index, request);
       return { ...result, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
+  };
+}
+
+/** The key of every input of the index: versions, options, dictionaries, and each corpus file's name and bytes. */
+async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Promise<string> {
+  const names = await listCorpusFiles(opts.corpusDir);
+  const files = await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const));
+  return fingerprint([
+    `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
+    JSON.stringify(opts.split),
+    dictionaryText,
+    ...files.flat(),
+  ]);
+}
+
+/** The index from the cache when it matches the inputs; otherwise built and cached, saying why. */
+async function loadOrBuildIndex(opts: EngineOptions, key: string) {
+  const log = opts.logger;
+  if (opts.cacheDir) {
+    const cached = await loadIndexCache(opts.cacheDir, key);
+    if (cached.ok) {
+      const corpus = cached.payload.json as CachedCorpus;
+      const index: SearchIndex = { ...indexPassages(corpus.documents), chars: cached.payload.chars };
+      return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
+    }
+    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
+  }
+  const { corpus, index } = await buildIndex(opts);
+  let saved: { file: string; bytes: number } | null = null;
+  if (opts.cacheDir) {
+    try {
+      saved = await saveIndexCache(opts.cacheDir, key, { json: corpus, chars: index.chars });
+    } catch (err) {
+      log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
+    }
+  }
+  return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
+}
+
+/** The phrase table's life: started once (eagerly or on first use), then serving the table and completions. */
+function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
+  let table: PhraseTable | null = null;
+  let completions: SuggestIndex | null = null;
+  let ready: Promise<PhraseTable> | null = null;
+  const start = (): Promise<PhraseTable> => {
+    if (ready) return ready;
+    ready = run();
+    ready.then(
+      (built) => {
+        table = built;
+        completions = buildSuggestIndex(built);
+      },
+      (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
+    );
+    return ready;
+  };
+  return {
+    start,
+    table: (): PhraseTable | null => {
+      void start();
+      return table;
+    },
+    suggest: (prefix: string, limit?: number): Suggestion[] => (completions ? suggest(completions, prefix, limit) : []),
   };
 }
 

@@ -15,6 +15,12 @@ export function searchParams(engine: Engine, req: Request) {
   return { q, limit, offset, years, regions };
 }
 
+/** Whether the request asks for nothing: no term and no filter (the API refuses it, the page shows its start). */
+export function asksNothing(params: ReturnType<typeof searchParams>): boolean {
+  const parsed = parseQuery(params.q);
+  return parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0;
+}
+
 /** Runs a search for a request (shared by the API and the search page). */
 export function searchFor(engine: Engine, params: ReturnType<typeof searchParams>): SearchView {
   const result = engine.search(params);
@@ -41,10 +47,7 @@ export function apiRoutes(engine: Engine): Router {
   });
   router.get('/search', (req, res) => {
     const params = searchParams(engine, req);
-    const parsed = parseQuery(params.q);
-    if (parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0) {
-      throw new BadRequestError('q: required: a word, "an exact phrase", or a region:/year: filter');
-    }
+    if (asksNothing(params)) throw new BadRequestError('q: required: a word, "an exact phrase", or a region:/year: filter');
     res.json(searchFor(engine, params));
   });
   return router;

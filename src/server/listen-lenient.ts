@@ -23,7 +23,7 @@ export function listenLenient(handler: http.RequestListener, port: number, host:
   return server.listen(port, host, onListening);
 }
 
-/** Percent-encodes bytes ≥ 0x80 and spaces-free control bytes in the request line (up to the first CRLF). */
+/** Percent-encodes the bytes ≥ 0x80 of the request line (up to the first CRLF); the rest is left as it is. */
 export function encodeRequestLine(chunk: Buffer): Buffer {
   const lineEnd = chunk.indexOf('\r\n');
   const end = lineEnd < 0 ? chunk.length : lineEnd;

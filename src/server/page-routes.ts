@@ -1,7 +1,6 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
-import { parseQuery } from '../query/parse-query.js';
-import { searchFor, searchParams } from './api-routes.js';
+import { asksNothing, searchFor, searchParams } from './api-routes.js';
 import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
 import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
@@ -15,10 +14,8 @@ export function pageRoutes(engine: Engine): Router {
   const router = Router();
   const search = (req: Request, res: import('express').Response) => {
     const params = searchParams(engine, req);
-    const parsed = parseQuery(params.q);
-    const empty = parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0;
     const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
-    if (empty) {
+    if (asksNothing(params)) {
       res.render('search', { title: '政策检索', page: null, state, corpus: { documents: engine.documents.length, regions: engine.regions } });
       return;
     }
