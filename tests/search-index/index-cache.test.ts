@@ -74,3 +74,20 @@ describe('engine start with a cache directory', () => {
     expect(engine.search({ q: '河长制' }).total).toBe(1);
   });
 });
+
+describe('phrase cache', () => {
+  it('is written beside the index, loaded on the next start, and recounted when corrupt', async () => {
+    const dir = await tempDir();
+    const first = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir });
+    const counted = await first.whenPhrasesReady();
+    const logger = recordingLogger();
+    const second = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
+    expect(await second.whenPhrasesReady()).toEqual(counted);
+    expect(logger.lines.some((l) => l.startsWith('phrase cache not used'))).toBe(false);
+
+    await writeFile(path.join(dir, 'phrases.json'), '{"schema":');
+    const third = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
+    expect((await third.whenPhrasesReady()).phrases.length).toBe(counted.phrases.length);
+    expect(logger.lines).toContain('phrase cache not used, counting phrases in the background: the file is truncated or corrupt');
+  });
+});
