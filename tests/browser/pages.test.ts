@@ -23,7 +23,9 @@ let base: string;
 
 beforeAll(async () => {
   if (!available) return;
-  server = createApp(await sampleEngine()).listen(0, '127.0.0.1');
+  const engine = await sampleEngine();
+  await engine.whenPhrasesReady();
+  server = createApp(engine).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -93,6 +95,22 @@ describe.skipIf(!available)('in a browser', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`^南山镇，2021年：《南山镇2021年政府工作报告》.*第6段。http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-5$`));
     await context.close();
+  });
+
+  it('goes from the shared phrases to a concordance with one line per occurrence', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/phrases');
+    const row = page.locator('table.heat tbody tr', { has: page.locator('a', { hasText: /^乡村振兴$/ }) });
+    const count = Number(await row.locator('td').nth(1).textContent());
+    await page.screenshot({ path: `${SHOTS}/phrases-desktop.png` });
+    await row.locator('a', { hasText: /^乡村振兴$/ }).click();
+    await page.waitForURL(/\/kwic\?q=/);
+    expect(await page.locator('table.kwic mark').count()).toBe(count);
+    await page.locator('.sorts a', { hasText: '按左侧语境' }).click();
+    await page.waitForURL(/sort=left/);
+    expect(await page.locator('table.kwic mark').count()).toBe(count);
+    await page.screenshot({ path: `${SHOTS}/kwic-desktop.png` });
+    await page.close();
   });
 
   it('reads well at phone width (screenshots of search and document)', async () => {
