@@ -67,9 +67,12 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   return to;
 }
 
-/** Whether a word may start or end a phrase: not a function word, punctuation, or a bare number. */
+/** Locative and aspect characters that bind to the words around them (坚强领导下, 工作中): never a phrase's edge. */
+const BOUND_CHARACTERS = new Set([...'下上中内外里后前时间以来去过着']);
+
+/** Whether a word may start or end a phrase: not a function word, a bound character, punctuation, or a bare number. */
 function isEdgeWord(word: string): boolean {
-  return !isStopToken(word) && !/^[\d.,%+\-~～/年]+$/.test(word);
+  return !isStopToken(word) && !BOUND_CHARACTERS.has(word) && !/^[\d.,%+\-~～/年]+$/.test(word);
 }
 
 /** The frequent n-grams of one length: a count and a first position for each, and each position's n-gram. */
