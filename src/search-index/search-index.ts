@@ -1,6 +1,6 @@
 import type { Passage, PolicyDocument } from '../types.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { buildCharIndex, findContaining, type CharIndex } from './char-index.js';
+import { findContaining, type CharIndex } from './char-index.js';
 
 /** Everything a query needs, in memory: the passages, their normalised texts and the bigram index. */
 export interface SearchIndex {
@@ -47,12 +47,6 @@ export function indexPassages(documents: readonly PolicyDocument[]): Omit<Search
   const headings = Uint8Array.from(passages, (p) => (p.heading ? 1 : 0));
   const averageLength = passages.length ? totalLength / passages.length : 0;
   return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts };
-}
-
-/** Builds the whole in-memory index from documents. */
-export function buildSearchIndex(documents: readonly PolicyDocument[]): SearchIndex {
-  const base = indexPassages(documents);
-  return { ...base, chars: buildCharIndex(base.normalized) };
 }
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
