@@ -12,6 +12,7 @@ import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.j
 import { buildCharIndex } from './search-index/char-index.js';
 import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
+import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
@@ -76,9 +77,15 @@ export interface Engine {
   search(request: SearchRequest): TimedSearchResult;
 }
 
+/** The corpus as the engine holds it. */
+interface Corpus {
+  documents: PolicyDocument[];
+  skipped: SkippedFile[];
+}
+
 /** The JSON part of the cache. */
 interface CachedCorpus {
-  documents: PolicyDocument[];
+  documents: PackedDocument[];
   skipped: SkippedFile[];
 }
 
@@ -134,7 +141,8 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
   if (opts.cacheDir) {
     const cached = await loadIndexCache(opts.cacheDir, key);
     if (cached.ok) {
-      const corpus = cached.payload.json as CachedCorpus;
+      const packed = cached.payload.json as CachedCorpus;
+      const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
       const index: SearchIndex = { ...indexPassages(corpus.documents), chars: cached.payload.chars };
       return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
     }
@@ -144,7 +152,8 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
-      saved = await saveIndexCache(opts.cacheDir, key, { json: corpus, chars: index.chars });
+      const json: CachedCorpus = { documents: packDocuments(corpus.documents), skipped: corpus.skipped };
+      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
@@ -210,7 +219,7 @@ async function loadOrAnalyzePhrases(opts: EngineOptions, key: string, index: Sea
 }
 
 /** Reads, cleans and splits the corpus, then builds the character index, logging progress. */
-async function buildIndex(opts: EngineOptions): Promise<{ corpus: CachedCorpus; index: SearchIndex }> {
+async function buildIndex(opts: EngineOptions): Promise<{ corpus: Corpus; index: SearchIndex }> {
   const log = opts.logger;
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
@@ -225,7 +234,7 @@ async function buildIndex(opts: EngineOptions): Promise<{ corpus: CachedCorpus; 
 }
 
 /** Says once per start which files were skipped and which documents lack metadata. */
-function reportCorpus(corpus: CachedCorpus, log: Logger): void {
+function reportCorpus(corpus: Corpus, log: Logger): void {
   for (const skip of corpus.skipped) log.warn({ file: skip.name }, `skipped corpus file ${skip.name}: ${skip.reason}`);
   for (const doc of corpus.documents) {
     const missing = missingFields(doc);

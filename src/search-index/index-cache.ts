@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CharIndex } from './char-index.js';
+import { decodePostings, encodePostings } from './varint-postings.js';
 
 /**
  * The on-disk index cache: one binary file holding a JSON header (schema version, fingerprint of every input,
@@ -10,7 +11,7 @@ import type { CharIndex } from './char-index.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 2;
+export const CACHE_SCHEMA_VERSION = 4;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 
@@ -26,7 +27,9 @@ export type CacheLoadResult = { readonly ok: true; readonly payload: CachePayloa
 interface Header {
   schema: number;
   fingerprint: string;
+  /** Padded size of each section in the file, and how many of its bytes are content. */
   sections: number[];
+  used: number[];
   sha1: string;
 }
 
@@ -42,16 +45,19 @@ export function fingerprint(parts: readonly (string | Uint8Array)[]): string {
 
 /** Writes the cache atomically; returns its path and size. */
 export async function saveIndexCache(dir: string, key: string, payload: CachePayload): Promise<{ file: string; bytes: number }> {
-  const sections = [
+  const content = [
     Buffer.from(JSON.stringify(payload.json), 'utf8'),
     bytesOf(payload.chars.keys),
     bytesOf(payload.chars.offsets),
-    bytesOf(payload.chars.postings),
+    encodePostings(payload.chars.postings, payload.chars.offsets),
     bytesOf(payload.chars.tfs),
-  ].map(pad8);
+  ];
+  const used = content.map((c) => c.byteLength);
+  const sections = content.map(pad8);
+  const lengths = sections.map((s) => s.byteLength);
   const sha1 = createHash('sha1');
   for (const s of sections) sha1.update(s);
-  const header: Header = { schema: CACHE_SCHEMA_VERSION, fingerprint: key, sections: sections.map((s) => s.byteLength), sha1: sha1.digest('hex') };
+  const header: Header = { schema: CACHE_SCHEMA_VERSION, fingerprint: key, sections: lengths, used, sha1: sha1.digest('hex') };
   const headerBytes = pad8(Buffer.from(JSON.stringify(header), 'utf8'));
   const lead = Buffer.alloc(16);
   lead.write(MAGIC, 0, 'latin1');
@@ -91,14 +97,16 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
   for (const s of sections) sha1.update(s);
   if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
   try {
-    const json = JSON.parse(sections[0].toString('utf8').trimEnd());
+    const content = sections.map((section, i) => section.subarray(0, header.used[i]));
+    const json = JSON.parse(content[0].toString('utf8'));
+    const offsets = new Uint32Array(aligned(content[2]));
     const chars: CharIndex = {
-      keys: new Float64Array(aligned(sections[1])),
-      offsets: new Uint32Array(aligned(sections[2])),
-      postings: new Int32Array(aligned(sections[3])),
-      tfs: new Uint8Array(aligned(sections[4])),
+      keys: new Float64Array(aligned(content[1])),
+      offsets,
+      postings: decodePostings(content[3], offsets),
+      tfs: new Uint8Array(aligned(content[4])),
     };
-    return { ok: true, payload: { json, chars: trimChars(chars) }, bytes: buf.byteLength };
+    return { ok: true, payload: { json, chars }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
   }
@@ -143,7 +151,7 @@ function bytesOf(array: Float64Array | Uint32Array | Int32Array | Uint8Array): B
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** Pads to a multiple of 8 bytes (JSON with spaces, arrays with zeros) so that typed-array views stay aligned. */
+/** Pads to a multiple of 8 bytes so that every section starts aligned; the header says how much is content. */
 function pad8(buf: Buffer): Buffer {
   const extra = (8 - (buf.byteLength % 8)) % 8;
   return extra === 0 ? buf : Buffer.concat([buf, Buffer.alloc(extra, 0x20)]);
@@ -152,12 +160,4 @@ function pad8(buf: Buffer): Buffer {
 /** An ArrayBuffer holding exactly the section (copied, so the views are aligned and the file buffer can go). */
 function aligned(section: Buffer): ArrayBuffer {
   return section.buffer.slice(section.byteOffset, section.byteOffset + section.byteLength) as ArrayBuffer;
-}
-
-/** Drops the padding that pad8 added after each typed array. */
-function trimChars(chars: CharIndex): CharIndex {
-  const keyCount = chars.offsets.length > 0 ? chars.keys.length : 0;
-  const offsets = chars.offsets.subarray(0, Math.min(chars.offsets.length, keyCount + 1));
-  const total = offsets[offsets.length - 1] ?? 0;
-  return { keys: chars.keys, offsets, postings: chars.postings.subarray(0, total), tfs: chars.tfs.subarray(0, total) };
 }

@@ -12,6 +12,11 @@ export const defaultSplitOptions: SplitOptions = { maxPassageLength: 500 };
 /** Paragraph lines shorter than this do not start the body (title, meeting line, speaker). */
 const BODY_START_LENGTH = 40;
 
+/** The stable id of a passage: its document's id and its position (`000_91bac9b46b5f3c10-p12`). */
+export function passageId(docId: string, index: number): string {
+  return `${docId}-p${index}`;
+}
+
 /** Cuts a paragraph into pieces at sentence ends (。！？；), never inside a sentence; the pieces join back to it. */
 export function splitAtSentences(paragraph: string, maxLength: number): string[] {
   if (paragraph.length <= maxLength) return [paragraph];
@@ -46,7 +51,7 @@ export function splitPassages(docId: string, paragraphs: readonly string[], opti
     for (const [k, text] of pieces.entries()) {
       const index = passages.length;
       passages.push({
-        id: `${docId}-p${index}`,
+        id: passageId(docId, index),
         docId,
         index,
         section,

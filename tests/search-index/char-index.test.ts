@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCharIndex, findContaining } from '../../src/search-index/char-index.js';
 import { intersectSorted, subtractSorted, unionSorted } from '../../src/search-index/sorted-sets.js';
+import { decodePostings, encodePostings } from '../../src/search-index/varint-postings.js';
 import { sampleEngine } from '../helpers.js';
 
 const bruteForce = (texts: readonly string[], needle: string) => texts.flatMap((t, i) => (t.includes(needle) ? [i] : []));
@@ -42,5 +43,26 @@ describe('sorted sets', () => {
         expect([...unionSorted(a, b)]).toEqual([...new Set([...a, ...b])].sort((x, y) => x - y));
       }),
     );
+  });
+});
+
+describe('varint posting lists', () => {
+  it('give back exactly the lists they encode (property)', () => {
+    const lists = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 50 }), { maxLength: 20 });
+    fc.assert(
+      fc.property(lists, (raw) => {
+        const sorted = raw.map((l) => [...l].sort((a, b) => a - b));
+        const offsets = Uint32Array.from([0, ...sorted.map((_, i) => sorted.slice(0, i + 1).flat().length)]);
+        const postings = Int32Array.from(sorted.flat());
+        expect([...decodePostings(encodePostings(postings, offsets), offsets)]).toEqual([...postings]);
+      }),
+    );
+  });
+
+  it('refuses bytes that end early or run on', () => {
+    const offsets = Uint32Array.from([0, 2]);
+    const bytes = encodePostings(Int32Array.from([5, 300]), offsets);
+    expect(() => decodePostings(bytes.subarray(0, bytes.length - 1), offsets)).toThrow(/end early/);
+    expect(() => decodePostings(Buffer.concat([bytes, Buffer.from([1])]), offsets)).toThrow(/trailing/);
   });
 });
