@@ -15,10 +15,13 @@ const GENERIC_PLACES = new Set([
   '城市', '县市', '省市', '市县', '区县', '全国',
 ]);
 const GENERIC_PREFIX = /^(?:全|我|本|该|各|每|外|市|县|区|乡|镇|省|新|老)/;
+/** Words no place name contains: a capture that holds them is a clause (代表大会常务委员会或者市人民政府), not a name. */
+const NOT_IN_NAMES = /或者|或|和|及|与|的|向|对|关于|委员会|大会|人民|政府|机构|部门|机关|单位|级|参与|听取|历史文化|名城|城乡/;
 
 /** Whether a captured name is a real place name rather than 全镇, XX镇 or 某县. */
 export function isPlaceName(name: string): boolean {
   if (name.length < 2 || name.length > 14) return false;
+  if (NOT_IN_NAMES.test(name) || /^[市县区省州镇乡旗盟]/.test(name)) return false;
   if (/[XxＸｘ某*＊○〇_]/.test(name)) return false;
   if (GENERIC_PLACES.has(name)) return false;
   return !(name.length === 2 && GENERIC_PREFIX.test(name));
@@ -38,9 +41,15 @@ export function levelOf(region: string | null): Level | null {
   return null;
 }
 
+/**
+ * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域), not the end of
+ * a name; 杭州市 is one name although 州 is a suffix too.
+ */
+const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:市)?(?![场民政容值级域划别间])`;
+
 /** Splits a chain of place names (广东省徐闻县南山镇) into its parts. */
 export function splitPlaceChain(chain: string): string[] {
-  const part = new RegExp(`${HAN}+?${ADMIN_SUFFIX}`, 'uy');
+  const part = new RegExp(PLACE_PART, 'uy');
   const parts: string[] = [];
   let rest = chain;
   while (rest) {
@@ -81,14 +90,14 @@ export function findSpeaker(lines: readonly string[]): { region: string | null; 
 
 /** The place a title starts with (南山镇2021年政府工作报告 → 南山镇; 乡镇政府2023工作报告 → none). */
 export function findTitlePlace(title: string): string[] {
-  const m = new RegExp(`^((?:${HAN}+?${ADMIN_SUFFIX})+)(?=人民政府|政府|\\d|关于|工作|${HAN}*(?:报告|总结))`, 'u').exec(title);
+  const m = new RegExp(`^((?:${PLACE_PART})+)(?=人民政府|政府|\\d|关于|工作|${HAN}*(?:报告|总结|条例|办法|规定|决定|细则|规划))`, 'u').exec(title);
   if (!m) return [];
   return splitPlaceChain(m[1]).filter(isPlaceName);
 }
 
-/** The place in the body's own voice: 我代表北蔡镇人民政府 (skipping the anonymised 我代表XX镇人民政府). */
+/** The place in the speaker's own voice: 我代表北蔡镇人民政府 (skipping the anonymised 我代表XX镇人民政府). */
 export function findSelfNamedPlace(lines: readonly string[]): string | null {
-  const pattern = new RegExp(`代表(${HAN}{1,14}?|[XxＸｘ]+${HAN})人民政府`, 'gu');
+  const pattern = new RegExp(`我(?:们)?(?:谨)?代表(${HAN}{1,14}?|[XxＸｘ]+${HAN})人民政府`, 'gu');
   for (const line of lines) {
     for (const m of line.matchAll(pattern)) {
       const place = lastPlace(m[1]);

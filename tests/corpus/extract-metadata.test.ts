@@ -78,3 +78,12 @@ describe('the sample corpus', () => {
     expect(gangmen).toMatchObject({ date: '2022-03-18', speaker: '镇长 罗允升' });
   });
 });
+
+describe('region rules on legal texts', () => {
+  it('take no clause of a law for a place name', () => {
+    expect(findSelfNamedPlace(['由本级人民代表大会常务委员会或者市人民政府决定'])).toBeNull();
+    expect(isPlaceName('大会常务委员会或者市')).toBe(false);
+    expect(isPlaceName('工作机构或者市')).toBe(false);
+    expect(extractMetadata(['上海市道路交通管理条例', '第一条　为了加强道路交通管理，根据本市实际，制定本条例。'], 'sh.txt')).toMatchObject({ region: '上海市', level: '市', kind: '条例' });
+  });
+});
