@@ -67,8 +67,11 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   return to;
 }
 
-/** Locative and aspect characters that bind to the words around them (坚强领导下, 工作中): never a phrase's edge. */
-const BOUND_CHARACTERS = new Set([...'下上中内外里后前时间以来去过着']);
+/**
+ * Characters that bind to the words around them and never make a phrase's edge: locatives and aspect markers
+ * (坚强领导下, 工作中) and measure words, which belong to the number before them (12条自然村).
+ */
+const BOUND_CHARACTERS = new Set([...'下上中内外里后前时间以来去过着条项座处次所位批件名家户元万亿余多']);
 
 /** Whether a word may start or end a phrase: not a function word, a bound character, punctuation, or a bare number. */
 function isEdgeWord(word: string): boolean {
