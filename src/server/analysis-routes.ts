@@ -6,7 +6,7 @@ import { phraseMatrix } from '../analysis/phrase-matrix.js';
 import type { PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { documentSummary } from './view-models.js';
+import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, kwicLineViews, kwicRows, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
 import { toCsv } from './csv.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
@@ -135,7 +135,7 @@ export function analysisRoutes(engine: Engine): Router {
     const result = params.q.trim() ? concordance(engine.index, params.q, params.sort, params.width) : null;
     const base = `q=${encodeURIComponent(params.q)}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
-    const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: `/documents/${encodeURIComponent(l.docId)}?q=${encodeURIComponent(params.q)}#p-${l.paragraph}` }));
+    const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
     res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
   });
 

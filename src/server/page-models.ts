@@ -53,7 +53,7 @@ export function searchPage(view: SearchView, state: SearchState) {
     return {
       ...hit,
       html: (snippet.cutStart ? '…' : '') + renderMarked(snippet.text, snippet.highlights) + (snippet.cutEnd ? '…' : ''),
-      link: `/documents/${encodeURIComponent(hit.docId)}?q=${encodeURIComponent(state.q)}#p-${hit.paragraph}`,
+      link: passageUrl(hit.docId, hit.paragraph, state.q),
     };
   });
   const regionFacets: FacetLink[] = Object.entries(view.facets.region)

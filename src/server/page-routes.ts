@@ -15,12 +15,9 @@ export function pageRoutes(engine: Engine): Router {
   const search = (req: Request, res: import('express').Response) => {
     const params = searchParams(engine, req);
     const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
-    if (asksNothing(params)) {
-      res.render('search', { title: '政策检索', page: null, state, corpus: { documents: engine.documents.length, regions: engine.regions } });
-      return;
-    }
-    const page = searchPage(searchFor(engine, params), state);
-    res.render('search', { title: `${params.q} — 政策检索`, page, state, corpus: { documents: engine.documents.length, regions: engine.regions } });
+    const page = asksNothing(params) ? null : searchPage(searchFor(engine, params), state);
+    const corpus = { documents: engine.documents.length, regions: engine.regions };
+    res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus });
   };
   router.get('/', search);
   router.get('/search', search);

@@ -3,9 +3,12 @@ import type { TimedSearchResult } from '../engine.js';
 
 /** Shared by the JSON API and the HTML pages, so that both always say the same. */
 
-/** The link to a passage in its document: stable across restarts and rebuilds of the same corpus. */
-export function passageUrl(docId: string, index: number): string {
-  return `/documents/${encodeURIComponent(docId)}#p-${index}`;
+/**
+ * The link to a passage in its document: stable across restarts and rebuilds of the same corpus. With `q`, the
+ * document page marks the searched words.
+ */
+export function passageUrl(docId: string, index: number, q = ''): string {
+  return `/documents/${encodeURIComponent(docId)}${q ? `?q=${encodeURIComponent(q)}` : ''}#p-${index}`;
 }
 
 /** A document without its passages (the list view). */
