@@ -6,8 +6,12 @@ export interface SourceFile {
   readonly name: string;
   /** Decoded text (BOM removed, line ends as in the file). */
   readonly text: string;
-  /** The encoding it was decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…). */
+  /** The encoding it was decoded from (`UTF-8`, `GB18030`, `UTF-16LE`…), or the container (`docx`, `pdf`). */
   readonly encoding: string;
+  /** How it was read, from its content: plain text, web page, Word (.docx, .doc) or PDF. */
+  readonly format: 'txt' | 'html' | 'docx' | 'doc' | 'pdf';
+  /** Lines the file's markup marks as headings (`<h2>`, Word's Heading 2), with their level 1–6. */
+  readonly headings: readonly { readonly text: string; readonly level: number }[];
 }
 
 /** A file that could not be read as text, with the reason. */

@@ -1,18 +1,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile, SourceFile } from '../types.js';
-import { decodeText } from './decode-text.js';
+import { readSourceFile } from './readers/read-source-file.js';
 
-/** The file endings the reader takes; a format added later registers its ending and decoder here. */
-export const CORPUS_EXTENSIONS = ['.txt'] as const;
+/** The file of corrections a user may put beside the reports (see `metadata-overrides.ts`); not a report. */
+export const METADATA_FILE = 'metadata.csv';
 
-/** Files of a corpus directory: those decoded, and those skipped with the reason. */
+/** Files of a corpus directory: those read, and those skipped with the reason. */
 export interface CorpusFiles {
   readonly files: readonly SourceFile[];
   readonly skipped: readonly SkippedFile[];
 }
 
-/** Reads every `.txt` file under `dir`, recursively, in a stable (sorted) order, decoding each. */
+/**
+ * Reads every file under `dir`, recursively, in a stable (sorted) order, each by its format (.txt, .docx, .doc,
+ * .pdf, web pages). A file of another type, or one that cannot be read, is skipped with the reason: nothing is
+ * ignored silently.
+ */
 export async function readCorpusFiles(dir: string): Promise<CorpusFiles> {
   const names = await listCorpusFiles(dir);
   const files: SourceFile[] = [];
@@ -25,25 +29,29 @@ export async function readCorpusFiles(dir: string): Promise<CorpusFiles> {
       skipped.push({ name, reason: `cannot read: ${(err as Error).message}` });
       continue;
     }
-    const decoded = decodeText(bytes);
-    if (decoded.ok) files.push({ name, text: decoded.text, encoding: decoded.encoding });
-    else skipped.push({ name, reason: decoded.reason });
+    const read = await readSourceFile(name, bytes);
+    if (read.ok) files.push(read.file);
+    else skipped.push({ name, reason: read.reason });
   }
   return { files, skipped };
 }
 
-/** The corpus files under `dir` (relative paths with forward slashes), sorted so that the order is stable. */
+/**
+ * The corpus files under `dir` (relative paths with forward slashes), sorted so that the order is stable. Hidden
+ * files (`.DS_Store`, `.gitkeep`) and `metadata.csv` at the top are not reports.
+ */
 export async function listCorpusFiles(dir: string): Promise<string[]> {
-  return (await listFiles(dir, '')).sort();
+  return (await listFiles(dir, '')).filter((name) => name !== METADATA_FILE).sort();
 }
 
 async function listFiles(dir: string, prefix: string): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   const out: string[] = [];
   for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else if (entry.isFile() && CORPUS_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(rel);
+    else if (entry.isFile()) out.push(rel);
   }
   return out;
 }
