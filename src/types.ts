@@ -23,6 +23,12 @@ export interface SkippedFile {
 /** Administrative level of the issuing government, derived from the region name. */
 export type Level = '国家' | '省' | '市' | '县' | '区' | '镇' | '乡' | '街道';
 
+/** Where a metadata value came from: a rule reading the text, the file name, the gazetteer, or the user's file. */
+export type MetaSource = 'title' | 'meeting' | 'speaker' | 'body' | 'headings' | 'file-name' | 'composed' | 'gazetteer' | 'metadata.csv';
+
+/** The metadata fields whose source is recorded. */
+export type MetaField = 'title' | 'region' | 'level' | 'county' | 'city' | 'province' | 'code' | 'year' | 'date' | 'speaker' | 'kind';
+
 /** What ingest knows about one report (a `null` is a value the text does not give). */
 export interface DocumentMeta {
   /** The report's title line as cleaned (e.g. `南山镇2021年政府工作报告`). */
@@ -30,8 +36,14 @@ export interface DocumentMeta {
   /** The issuing government's place name as written (南山镇, 上海市, 徐闻县…). */
   readonly region: string | null;
   readonly level: Level | null;
+  /** The county or district above the region (港门镇 → 遂溪县), from the gazetteer or the text. */
   readonly county: string | null;
+  /** The prefecture-level city above the region (港门镇 → 湛江市). */
+  readonly city: string | null;
+  /** The province-level division above the region (港门镇 → 广东省; null for a province itself). */
   readonly province: string | null;
+  /** GB/T 2260 code of the region (`440823112`), when the gazetteer knows it unambiguously. */
+  readonly code: string | null;
   /** The year the report is for: the meeting year, or the plan year. */
   readonly year: number | null;
   /** Meeting date as `YYYY-MM-DD`. */
@@ -42,6 +54,8 @@ export interface DocumentMeta {
   readonly kind: string | null;
   /** The corpus file it came from. */
   readonly source: string;
+  /** Where each known value came from (`{ region: 'title', year: 'meeting', county: 'gazetteer' }`). */
+  readonly sources: Readonly<Partial<Record<MetaField, MetaSource>>>;
 }
 
 /** One paragraph (or a sentence-aligned piece of a long one) with the headings above it. */

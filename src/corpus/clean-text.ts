@@ -1,3 +1,5 @@
+import { joinBrokenLines, joinBrokenTitle, stripInvisible, type LayoutLine } from './repair-lines.js';
+
 /**
  * Turns a raw web or Word export into clean paragraph lines: what is not the report (page chrome, Word bookmarks,
  * decorative spacing, padding) goes; every character of the report itself stays.
@@ -33,7 +35,7 @@ export function cleanLine(line: string): string {
 }
 
 /**
- * The meeting line (——2021年4月2日在南山镇第四届 / 人民代表大会第八次会议上) is sometimes broken over two lines;
+ * The meeting line (——2021年4月2日在南山镇第四届 / 人民代表大会第八次会议上, with or without the dash) is sometimes broken over two lines;
  * it is one statement and is searched as one.
  */
 export function joinMeetingLines(lines: readonly string[]): string[] {
@@ -41,7 +43,7 @@ export function joinMeetingLines(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const next = lines[i + 1];
-    if (/^——/.test(line) && !/会议/.test(line) && next !== undefined && next.length <= 30 && /会议[上中]?$/.test(next)) {
+    if (/^(?:——|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在)/.test(line) && !/会议/.test(line) && next !== undefined && next.length <= 30 && /会议[上中]?$/.test(next)) {
       out.push(line + next);
       i++;
     } else {
@@ -51,8 +53,34 @@ export function joinMeetingLines(lines: readonly string[]): string[] {
   return out;
 }
 
+/** What cleaning repaired in a file, for the log. */
+export interface TextRepairs {
+  /** Invisible characters removed (U+200B, U+FEFF…). */
+  readonly invisible: number;
+  /** Lines joined because a line end cut a sentence. */
+  readonly joined: number;
+}
+
+/** Cleans a whole file: the report's paragraphs, one a line, without blank lines; and what was repaired. */
+export function cleanTextWithRepairs(text: string): { lines: string[]; repairs: TextRepairs } {
+  const visible = stripInvisible(text);
+  const layout: LayoutLine[] = [];
+  let blankBefore = false;
+  for (const raw of visible.text.split(/\r\n|\r|\n/)) {
+    const line = cleanLine(raw);
+    if (line === '') {
+      blankBefore = true;
+      continue;
+    }
+    layout.push({ text: line, blankBefore, indented: /^[\s\u00a0\u3000]/.test(raw) });
+    blankBefore = false;
+  }
+  const broken = joinBrokenLines(layout);
+  const lines = joinBrokenTitle(joinMeetingLines(broken.lines.map((l) => l.text)));
+  return { lines, repairs: { invisible: visible.removed, joined: broken.joined } };
+}
+
 /** Cleans a whole file: the report's paragraphs, one a line, without blank lines. */
 export function cleanText(text: string): string[] {
-  const lines = text.split(/\r\n|\r|\n/).map(cleanLine).filter((line) => line !== '');
-  return joinMeetingLines(lines);
+  return cleanTextWithRepairs(text).lines;
 }

@@ -11,7 +11,7 @@ import { decodePostings, encodePostings } from './varint-postings.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 4;
+export const CACHE_SCHEMA_VERSION = 5;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 

@@ -19,12 +19,15 @@ export function documentSummary(doc: PolicyDocument) {
     region: doc.region,
     level: doc.level,
     county: doc.county,
+    city: doc.city,
     province: doc.province,
+    code: doc.code,
     year: doc.year,
     date: doc.date,
     speaker: doc.speaker,
     kind: doc.kind,
     source: doc.source,
+    sources: doc.sources,
     passages: doc.passages.length,
   };
 }

@@ -20,13 +20,19 @@ describe('GET /api/documents', () => {
       title: '南山镇2021年政府工作报告',
       region: '南山镇',
       level: '镇',
-      county: null,
-      province: null,
+      county: '徐闻县',
+      city: '湛江市',
+      province: '广东省',
+      code: '440825113',
       year: 2021,
       date: '2021-04-02',
       speaker: '镇长 詹庆发',
       kind: '政府工作报告',
       source: '000_91bac9b46b5f3c10.txt',
+      sources: {
+        title: 'title', region: 'title', level: 'gazetteer', county: 'gazetteer', city: 'gazetteer', province: 'gazetteer',
+        code: 'gazetteer', year: 'meeting', date: 'meeting', speaker: 'speaker', kind: 'title',
+      },
       passages: engine.documents[0].passages.length,
     });
   });
