@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PolicyDocument, SkippedFile } from './types.js';
 import { silentLogger, type Logger } from './logger.js';
-import { buildDocuments, missingFields } from './corpus/build-documents.js';
-import { listCorpusFiles, readCorpusFiles } from './corpus/read-corpus-files.js';
+import { buildCorpus, missingFields } from './corpus/build-documents.js';
+import { listCorpusFiles, readCorpusFiles, readMetadataCsv } from './corpus/read-corpus-files.js';
+import { parseMetadataCsv } from './corpus/metadata-overrides.js';
 import { defaultSplitOptions, type SplitOptions } from './segment/split-passages.js';
 import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { addJiebaWords, TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
@@ -123,7 +124,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   };
 }
 
-/** The key of every input of the index: versions, options, dictionaries, and each corpus file's name and bytes. */
+/** The key of every input of the index: versions, options, dictionaries, metadata.csv, each corpus file's name and bytes. */
 async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Promise<string> {
   const names = await listCorpusFiles(opts.corpusDir);
   const files = await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const));
@@ -131,6 +132,7 @@ async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Pr
     `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
     JSON.stringify(opts.split),
     dictionaryText,
+    `metadata.csv ${(await readMetadataCsv(opts.corpusDir)) ?? ''}`,
     ...files.flat(),
   ]);
 }
@@ -225,7 +227,11 @@ async function buildIndex(opts: EngineOptions): Promise<{ corpus: Corpus; index:
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
   const { files, skipped } = await readCorpusFiles(opts.corpusDir);
   log.info(`building the index: ${files.length} files read in ${seconds()} s`);
-  const documents = files.flatMap((file) => buildDocuments(file, opts.split));
+  const csv = await readMetadataCsv(opts.corpusDir);
+  const overrides = csv === null ? { overrides: [], errors: [] } : parseMetadataCsv(csv);
+  for (const e of overrides.errors) log.warn({ file: 'metadata.csv', line: e.line }, `metadata.csv:${e.line}: ${e.message} (the other rows still apply)`);
+  const { documents, notes } = buildCorpus(files, opts.split, overrides.overrides);
+  for (const note of notes) log.info({ file: note.file }, `${note.file}: ${note.message}`);
   const base = indexPassages(documents);
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
   const chars = buildCharIndex(base.normalized);

@@ -28,7 +28,8 @@ const SPACED_TITLE = /^(?:[\u4e00-\u9fff][\s\u00a0\u3000]+){2,}[\u4e00-\u9fff]$/
 
 /** Cleans one line; returns '' for a line that is not part of the report. */
 export function cleanLine(line: string): string {
-  const text = line.replace(WORD_ARTIFACT, '').replace(PADDING, '');
+  // A no-break space is layout (&nbsp; in web pages), not a different character: it becomes a plain space.
+  const text = line.replace(WORD_ARTIFACT, '').replace(PADDING, '').replace(/\u00a0/g, ' ');
   if (CHROME_LINES.some((pattern) => pattern.test(text))) return '';
   if (SPACED_TITLE.test(text)) return text.replace(/[\s\u00a0\u3000]+/g, '');
   return text;

@@ -1,4 +1,5 @@
 import { DATE_NUMERAL, parseSmallNumber, parseYear } from './chinese-numerals.js';
+import { gazetteer } from './gazetteer.js';
 import { HAN, PLACE_PART, isPlaceName, lastPlace, splitPlaceChain } from './place-names.js';
 
 /**
@@ -22,7 +23,8 @@ export function findTitlePlace(title: string): string[] {
   const rest = title.replace(/^(?:(?:19|20)\d{2}\s*年(?:度)?|[（(](?:19|20)\d{2}年?[）)])\s*/, '');
   const m = new RegExp(`^((?:${PLACE_PART})+)(?=人民政府|政府|\\d|关于|工作|${HAN}*(?:报告|总结|条例|办法|规定|决定|细则|规划))`, 'u').exec(rest);
   if (!m) return [];
-  return splitPlaceChain(m[1]).filter(isPlaceName);
+  // A part ending in a bare 州 is a name only if the gazetteer has it whole: 青岛市胶州湾… is 青岛市, not 胶州.
+  return splitPlaceChain(m[1]).filter((p) => isPlaceName(p) && !(/[^治]州$/.test(p) && !gazetteer().byName.has(p)));
 }
 
 /** A meeting: its date, year, place, and any words run on after it (the speaker, in some publications). */

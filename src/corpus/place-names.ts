@@ -43,9 +43,9 @@ export function levelOf(region: string | null): Level | null {
 
 /**
  * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域), not the end of
- * a name (but 政府 follows one: 河北省政府); 杭州市 is one name although 州 is a suffix too.
+ * a name (but 政府 follows one: 河北省政府); 杭州市 and 贵州省 are one name although 州 is a suffix too.
  */
-export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:市)?(?![场民容值级域划别间]|政(?!府))`;
+export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:省|市)?(?![场民容值级域划别间]|政(?!府))`;
 
 /** Splits a chain of place names (广东省徐闻县南山镇) into its parts. */
 export function splitPlaceChain(chain: string): string[] {

@@ -55,3 +55,13 @@ async function listFiles(dir: string, prefix: string): Promise<string[]> {
   }
   return out;
 }
+
+/** The text of `metadata.csv` at the top of the corpus, or null when there is none. */
+export async function readMetadataCsv(dir: string): Promise<string | null> {
+  try {
+    return await readFile(path.join(dir, METADATA_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}

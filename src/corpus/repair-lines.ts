@@ -74,8 +74,9 @@ function hasOpenPair(text: string): boolean {
  */
 export function joinBrokenLines(lines: readonly LayoutLine[]): { lines: LayoutLine[]; joined: number } {
   const width = wrapWidth(lines);
-  const long = lines.filter((l) => l.text.length >= 20);
-  const indentsParagraphs = long.filter((l) => l.indented).length >= 0.3 * long.length && long.some((l) => !l.indented);
+  // Indentation tells paragraphs apart only in a file that indents some lines and not others.
+  const indented = lines.filter((l) => l.indented).length;
+  const indentsParagraphs = indented >= 0.1 * lines.length && indented < lines.length;
   const out: LayoutLine[] = [];
   let joined = 0;
   for (const line of lines) {

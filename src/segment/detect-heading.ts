@@ -36,9 +36,11 @@ const SENTENCE_END = /[。！？!?；;：:，,、]$/;
 
 /**
  * Recognises a heading at the start of `line`. `isBodyContext` says whether body text has begun (front matter
- * such as the speaker line is never a heading).
+ * such as the speaker line is never a heading); `markedLevel` is the level the source's markup gives the line.
  */
-export function detectHeading(line: string, isBodyContext: boolean): HeadingMatch | null {
+export function detectHeading(line: string, isBodyContext: boolean, markedLevel?: number): HeadingMatch | null {
+  // A heading the source's markup styles (Word's Heading 2) nests by its level, whatever its numbering.
+  if (markedLevel !== undefined && line.length <= MAX_HEADING + 20) return { style: `marked-${markedLevel}`, label: stripEnd(line), whole: true };
   for (const { style, pattern, inline } of NUMBERED) {
     if (!pattern.test(line)) continue;
     if (line.length <= MAX_HEADING && !/[。！？]./.test(line)) return { style, label: stripEnd(line), whole: true };

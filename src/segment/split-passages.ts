@@ -36,15 +36,21 @@ export function splitAtSentences(paragraph: string, maxLength: number): string[]
 
 /**
  * Turns a report's paragraph lines into passages with section paths. Headings are passages too, so that they can
- * be found and cited; an inline heading (（一）聚焦…。body…) names the section of its own paragraph.
+ * be found and cited; an inline heading (（一）聚焦…。body…) names the section of its own paragraph. `marked`
+ * holds the lines the source's markup styles as headings (Word's Heading 1–6), with their levels.
  */
-export function splitPassages(docId: string, paragraphs: readonly string[], options: SplitOptions = defaultSplitOptions): Passage[] {
+export function splitPassages(
+  docId: string,
+  paragraphs: readonly string[],
+  options: SplitOptions = defaultSplitOptions,
+  marked: ReadonlyMap<string, number> = new Map(),
+): Passage[] {
   const passages: Passage[] = [];
   const sections = new SectionStack();
   let inBody = false;
   for (const [i, paragraph] of paragraphs.entries()) {
     // The title line is never a section heading, and the body starts at the first long paragraph.
-    const heading = i === 0 ? null : detectHeading(paragraph, inBody);
+    const heading = i === 0 ? null : detectHeading(paragraph, inBody, marked.get(paragraph));
     const section = heading ? sections.enter(heading) : sections.path();
     if (paragraph.length >= BODY_START_LENGTH || heading) inBody = true;
     const pieces = splitAtSentences(paragraph, options.maxPassageLength);

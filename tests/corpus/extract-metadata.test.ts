@@ -16,6 +16,8 @@ describe('metadata rules', () => {
     expect(findTitlePlace('2025年河北省政府工作报告')).toEqual(['河北省']);
     expect(findTitlePlace('1978年中华人民共和国国务院政府工作报告')).toEqual(['全国']);
     expect(findTitlePlace('乡镇政府2023工作报告')).toEqual([]);
+    expect(findTitlePlace('青岛市胶州湾保护条例')).toEqual(['青岛市']);
+    expect(findTitlePlace('延边朝鲜族自治州政府工作报告')).toEqual(['延边朝鲜族自治州']);
     expect(findTitlePlace('政府工作报告')).toEqual([]);
   });
 

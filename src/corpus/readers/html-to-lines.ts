@@ -13,6 +13,9 @@ export interface MarkupLines {
   readonly headings: readonly MarkedHeading[];
 }
 
+/** White space as HTML collapses it: not the no-break space (&nbsp;), which a page uses to keep spaces. */
+const HTML_SPACE = /[ \t\n\r\f]+/g;
+
 /** Elements that end a line before and after them. */
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
@@ -22,26 +25,29 @@ const BLOCKS = new Set([
 /** Elements whose content is never text of the page. */
 const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'head', 'select', 'button', 'input', 'textarea']);
 
-/** Lines of an HTML fragment or page: `<p>`, `<br>`, `<div>`, `<li>`… end lines; `<pre>` keeps its line ends. */
-export function htmlToLines(html: string): MarkupLines {
+/**
+ * Lines of an HTML fragment or page: `<p>`, `<br>`, `<div>`, `<li>`… end lines; `<pre>` keeps its line ends.
+ * `literalSpaces` keeps runs of spaces as written (HTML made from a Word file, where they are the author's).
+ */
+export function htmlToLines(html: string, literalSpaces = false): MarkupLines {
   const $ = cheerio.load(html);
-  return nodesToLines($('body').length ? $('body').toArray() : $.root().toArray());
+  return nodesToLines($('body').length ? $('body').toArray() : $.root().toArray(), literalSpaces);
 }
 
 /** Lines of the given nodes, in document order. */
-export function nodesToLines(nodes: readonly AnyNode[]): MarkupLines {
+export function nodesToLines(nodes: readonly AnyNode[], literalSpaces = false): MarkupLines {
   const lines: string[] = [];
   const headings: MarkedHeading[] = [];
   let current = '';
   const flush = () => {
-    const line = current.replace(/[ \t]+/g, ' ').trim();
+    const line = (literalSpaces ? current : current.replace(HTML_SPACE, ' ')).trim();
     if (line !== '') lines.push(line);
     current = '';
   };
   const walk = (node: AnyNode, pre: boolean): void => {
     if (node.type === 'text') {
       const data = (node as { data: string }).data;
-      if (!pre) current += data.replace(/\s+/g, ' ');
+      if (!pre) current += literalSpaces ? data.replace(/[\r\n]+/g, ' ') : data.replace(HTML_SPACE, ' ');
       else data.split(/\r\n|\r|\n/).forEach((part, i) => (i > 0 ? (flush(), (current = part)) : (current += part)));
       return;
     }

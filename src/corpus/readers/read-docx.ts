@@ -7,5 +7,5 @@ import { htmlToLines, type MarkupLines } from './html-to-lines.js';
  */
 export async function readDocx(bytes: Uint8Array): Promise<MarkupLines> {
   const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
-  return htmlToLines(value);
+  return htmlToLines(value, true);
 }
