@@ -15,6 +15,8 @@ export function printDocuments(engine: Engine, json: boolean): void {
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]))));
   for (const row of table) console.log(row.map((cell, c) => (c === row.length - 1 ? cell : pad(cell, widths[c]))).join('  '));
   for (const skip of engine.skipped) console.log(`skipped ${skip.name}: ${skip.reason}`);
+  const lacking = (field: 'region' | 'year') => rows.filter((r) => r[field] === null).length;
+  console.log(`${rows.length} documents (${lacking('region')} without a region, ${lacking('year')} without a year), ${engine.skipped.length} files skipped`);
 }
 
 /** Terminal width of a string: Han and other wide characters take two columns. */

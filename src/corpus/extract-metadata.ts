@@ -49,6 +49,7 @@ export function extractMetadata(lines: readonly string[], source: string, notes:
     set('title', textTitle, 'title') ??
     set('title', file.title, 'file-name') ??
     set('title', composeTitle(year, region, kind), 'composed') ??
+    set('title', source.slice(source.lastIndexOf('/') + 1).replace(/\.[^.]+$/, ''), 'file-name') ??
     '';
   return {
     title,

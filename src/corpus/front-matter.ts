@@ -14,8 +14,8 @@ export function isTitleLine(line: string | undefined): line is string {
   return !/^(?:各位代表|同志们|女士们|[—–-]{1,2}|[（(]?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)/.test(line);
 }
 
-/** The nation's government in a title, file name or speaker line: 国务院, 中华人民共和国国务院, 中央人民政府. */
-const NATIONAL = /^(?:(?:19|20)\d{2}\s*年?\s*)?(?:中华人民共和国)?(?:国务院|中央人民政府|政务院)/;
+/** A title the nation issues: 国务院…, 中华人民共和国…(国务院政府工作报告, 宪法), 全国人民代表大会…, 中央人民政府…. */
+const NATIONAL = /^(?:(?:19|20)\d{2}\s*年?\s*)?(?:中华人民共和国|全国人民代表大会|国务院|中央人民政府|政务院)/;
 
 /** The place a title starts with, after a leading year (2025年河北省政府工作报告 → 河北省; 国务院… → 全国). */
 export function findTitlePlace(title: string): string[] {

@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../types.js';
+import type { MetaField, MetaSource, PolicyDocument } from '../types.js';
 import { findHighlights } from '../highlight/find-highlights.js';
 import { makeSnippet } from '../highlight/make-snippet.js';
 import { renderMarked } from '../highlight/render-marked.js';
@@ -122,8 +122,11 @@ export function documentPage(doc: PolicyDocument, q: string, origin: string) {
     };
   });
   const outline = passages.filter((p) => p.heading).map((p) => ({ anchor: p.anchor, depth: p.depth, text: doc.passages[p.index].text }));
+  const from = (field: MetaField) => (doc.sources[field] ? SOURCE_LABELS[doc.sources[field]!] : null);
   return {
     doc: documentSummary(doc),
+    place: placeLine(doc),
+    from,
     q,
     passages,
     outline,
@@ -133,13 +136,15 @@ export function documentPage(doc: PolicyDocument, q: string, origin: string) {
 }
 
 /** Columns the documents page sorts by. */
-export const DOCUMENT_SORTS = ['title', 'region', 'level', 'year', 'kind', 'passages'] as const;
+export const DOCUMENT_SORTS = ['title', 'region', 'level', 'year', 'date', 'kind', 'source', 'passages'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
-/** The documents page: the corpus at a glance, sorted by a column. */
+const COLUMN_LABELS: Record<DocumentSort, string> = { title: '标题', region: '地区', level: '级别', year: '年份', date: '日期', kind: '类型', source: '来源文件', passages: '段落' };
+
+/** The documents page: the corpus at a glance, sorted by a column, with the documents that lack a region or year. */
 export function documentsPage(documents: readonly PolicyDocument[], sort: DocumentSort, descending: boolean, skipped: readonly { name: string; reason: string }[]) {
-  const rows = documents.map(documentSummary);
-  const value = (row: ReturnType<typeof documentSummary>) => row[sort];
+  const rows = documents.map((doc) => ({ ...documentSummary(doc), place: placeLine(doc) }));
+  const value = (row: (typeof rows)[number]) => row[sort];
   rows.sort((a, b) => {
     const [x, y] = [value(a), value(b)];
     const order = x === y ? 0 : x === null ? 1 : y === null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
@@ -147,10 +152,22 @@ export function documentsPage(documents: readonly PolicyDocument[], sort: Docume
   });
   const columns = DOCUMENT_SORTS.map((key) => ({
     key,
-    label: { title: '标题', region: '地区', level: '级别', year: '年份', kind: '类型', passages: '段落' }[key],
+    label: COLUMN_LABELS[key],
     active: key === sort,
     url: `/documents?sort=${key}&dir=${key === sort && !descending ? 'desc' : 'asc'}`,
     arrow: key === sort ? (descending ? '↓' : '↑') : '',
   }));
-  return { rows, columns, skipped, total: rows.length, passages: rows.reduce((sum, r) => sum + r.passages, 0) };
+  const lacking = (field: 'region' | 'year') => rows.filter((r) => r[field] === null).map((r) => ({ id: r.id, title: r.title, source: r.source }));
+  return { rows, columns, skipped, total: rows.length, passages: rows.reduce((sum, r) => sum + r.passages, 0), noRegion: lacking('region'), noYear: lacking('year') };
 }
+
+/** The divisions above a document's region, from the top (广东省 湛江市 徐闻县), or ''. */
+export function placeLine(doc: PolicyDocument): string {
+  return [doc.province, doc.city, doc.county].filter((p): p is string => p !== null).join(' ');
+}
+
+/** How the pages name where a metadata value came from. */
+export const SOURCE_LABELS: Record<MetaSource, string> = {
+  title: '标题', meeting: '会议行', speaker: '报告人行', body: '正文', headings: '小标题', 'file-name': '文件名', composed: '由年份和地区组成',
+  gazetteer: '行政区划库', 'metadata.csv': 'metadata.csv',
+};

@@ -15,6 +15,7 @@ describe('metadata rules', () => {
     expect(findTitlePlace('广东省徐闻县南山镇2021年政府工作报告')).toEqual(['广东省', '徐闻县', '南山镇']);
     expect(findTitlePlace('2025年河北省政府工作报告')).toEqual(['河北省']);
     expect(findTitlePlace('1978年中华人民共和国国务院政府工作报告')).toEqual(['全国']);
+    expect(findTitlePlace('中华人民共和国乡村振兴促进法')).toEqual(['全国']);
     expect(findTitlePlace('乡镇政府2023工作报告')).toEqual([]);
     expect(findTitlePlace('青岛市胶州湾保护条例')).toEqual(['青岛市']);
     expect(findTitlePlace('延边朝鲜族自治州政府工作报告')).toEqual(['延边朝鲜族自治州']);

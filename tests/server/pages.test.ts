@@ -103,6 +103,39 @@ describe('documents page', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     await request(app).get('/documents').query({ sort: 'nonsense' }).expect(400);
   });
+
+  it('shows each document\'s source file, date and the divisions above its region, and sorts by them', async () => {
+    const res = await request(app).get('/documents').query({ sort: 'source' }).expect(200);
+    expect(res.text).toContain('<code title="002_d090e128778c2801.txt">002_d090e128778c2801.txt</code>');
+    expect(res.text).toContain('广东省 湛江市 遂溪县');
+    expect(res.text).toContain('2022-03-18');
+    const sources = [...res.text.matchAll(/<code title="([^"]+)">/g)].map((m) => m[1]);
+    expect(sources).toEqual([...sources].sort());
+    expect(res.text).not.toContain('缺少元数据的文档');
+  });
+});
+
+describe('documents lacking metadata', () => {
+  it('are counted and listed on the documents page with how to supply the values', async () => {
+    const { createEngine } = await import('../../src/engine.js');
+    const { tempDir } = await import('../helpers.js');
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await tempDir();
+    await writeFile(`${dir}/a.txt`, '各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议，并请列席会议的同志提出意见。\n');
+    const res = await request(createApp(await createEngine({ corpusDir: dir, cacheDir: null }))).get('/documents').expect(200);
+    expect(res.text).toContain('1 篇缺地区，1 篇缺年份');
+    expect(res.text).toMatch(/<h3>缺地区（1）<\/h3>\s*<ul><li><a href="\/documents\/a">a<\/a>/);
+    expect(res.text).toContain('metadata.csv');
+  });
+});
+
+describe('document page metadata', () => {
+  it('says where each value came from', async () => {
+    const res = await request(app).get('/documents/002_d090e128778c2801').expect(200);
+    expect(res.text).toMatch(/港门镇（镇） <small class="src" title="来源">会议行<\/small>/);
+    expect(res.text).toContain('广东省 湛江市 遂溪县 · 代码 440823112');
+    expect(res.text).toMatch(/2022 <small class="src" title="来源">会议行<\/small>/);
+  });
 });
 
 describe('unknown pages', () => {
