@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { htmlToLines, type MarkupLines } from './html-to-lines.js';
 
 /**
@@ -6,6 +5,7 @@ import { htmlToLines, type MarkupLines } from './html-to-lines.js';
  * that a styled heading is a section even without a number.
  */
 export async function readDocx(bytes: Uint8Array): Promise<MarkupLines> {
+  const { default: mammoth } = await import('mammoth');
   const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
   return htmlToLines(value, true);
 }

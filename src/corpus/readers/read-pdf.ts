@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { dropPageFurniture, itemsToLines, joinPdfLines, type PdfTextItem } from './pdf-paragraphs.js';
 
 /** Fewer characters than this per page on average: a scan without a text layer. */
@@ -9,6 +8,8 @@ const MIN_CHARS_PER_PAGE = 20;
  * text (which needs OCR first).
  */
 export async function readPdf(bytes: Uint8Array): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  // PDF.js takes some 60 MB of heap when loaded: only corpora with PDFs, and only when building, pay for it.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
     // PDF.js takes ownership of the buffer it is given: hand it a copy.
