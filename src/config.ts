@@ -12,6 +12,8 @@ export interface Config {
   readonly port: number;
   /** Interface of the HTTP server (`HOST`, default 127.0.0.1). */
   readonly host: string;
+  /** The address users reach the server at, for permalinks in citations (`PUBLIC_URL`; default: the request's). */
+  readonly publicUrl: string | null;
 }
 
 /** The configuration from the environment, with flags (already parsed) taking precedence. */
@@ -24,5 +26,13 @@ export function loadConfig(flags: Partial<Config> = {}, env: NodeJS.ProcessEnv =
     userDict: flags.userDict ?? env.USER_DICT ?? null,
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
+    publicUrl: publicUrl(flags.publicUrl ?? env.PUBLIC_URL ?? null),
   };
+}
+
+/** A public URL without its trailing slash; refused unless it is http(s). */
+function publicUrl(value: string | null): string | null {
+  if (!value) return null;
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new Error(`zhengce: PUBLIC_URL must be an http(s) address such as https://search.example.org, got "${value}"`);
+  return value.replace(/\/+$/, '');
 }

@@ -13,11 +13,13 @@ import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.j
 import { buildCharIndex } from './search-index/char-index.js';
 import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
+import { buildWordStarts, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
+import { sharedFormulations } from './analysis/shared-phrases.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
-import { buildSuggestIndex, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
+import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 /** Options of the engine; every field has a default. */
 export interface EngineOptions {
@@ -54,8 +56,12 @@ export interface IndexOrigin {
   readonly cacheBytes: number | null;
 }
 
-/** A search result with the time it took. */
-export type TimedSearchResult = SearchResult & { readonly tookMs: number };
+/** A search result with the time it took, and corrections when the exact matches are few. */
+export type TimedSearchResult = SearchResult & {
+  readonly tookMs: number;
+  /** Corpus phrases close to a term that matched little (新质生产利 → 新质生产力); empty otherwise. */
+  readonly didYouMean: readonly string[];
+};
 
 /** The search engine over one corpus: the only object holding state. */
 export interface Engine {
@@ -119,7 +125,8 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     search(request) {
       const t0 = performance.now();
       const result = runQuery(index, request);
-      return { ...result, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+      const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
+      return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
   };
 }
@@ -145,7 +152,9 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
     if (cached.ok) {
       const packed = cached.payload.json as CachedCorpus;
       const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
-      const index: SearchIndex = { ...indexPassages(corpus.documents), chars: cached.payload.chars };
+      const base = indexPassages(corpus.documents);
+      const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
+      const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
       return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
     }
     log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
@@ -155,7 +164,7 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
   if (opts.cacheDir) {
     try {
       const json: CachedCorpus = { documents: packDocuments(corpus.documents), skipped: corpus.skipped };
-      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars });
+      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars, wordStarts: index.words.bits });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
@@ -163,7 +172,14 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
   return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
 }
 
-/** The phrase table's life: started once (eagerly or on first use), then serving the table and completions. */
+/** Fewer exact matches than this, and the search offers corrections. */
+const FEW_MATCHES = 3;
+
+/**
+ * The phrase table's life: started once (eagerly or on first use), then serving the table, completions and
+ * corrections; the formulations it finds in several regions become jieba words, so that splitting a query term,
+ * related results and phrases agree (新质生产力 stays one word).
+ */
 function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
   let table: PhraseTable | null = null;
   let completions: SuggestIndex | null = null;
@@ -175,6 +191,7 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
       (built) => {
         table = built;
         completions = buildSuggestIndex(built);
+        addJiebaWords(sharedFormulations(built).map((word) => ({ word, tag: 'nz' })));
       },
       (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
     );
@@ -187,8 +204,10 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
       return table;
     },
     suggest: (prefix: string, limit?: number): Suggestion[] => (completions ? suggest(completions, prefix, limit) : []),
+    corrections: (terms: readonly string[]): string[] => (completions ? [...new Set(terms.flatMap((t) => didYouMean(completions!, t)))] : []),
   };
 }
+
 
 /** Region names of documents, in document order. */
 function regionNames(documents: readonly PolicyDocument[]): string[] {
@@ -236,7 +255,9 @@ async function buildIndex(opts: EngineOptions): Promise<{ corpus: Corpus; index:
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
-  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars } };
+  const words = { bits: buildWordStarts(base.normalized, base.lengths), passageStart: passageStarts(base.lengths) };
+  log.info(`building the index: word edges of every passage in ${seconds()} s`);
+  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
 }
 
 /** Says once per start which files were skipped and which documents lack metadata. */

@@ -27,7 +27,7 @@ export type Level = '国家' | '省' | '市' | '县' | '区' | '镇' | '乡' | '
 export type MetaSource = 'title' | 'meeting' | 'speaker' | 'body' | 'headings' | 'file-name' | 'composed' | 'gazetteer' | 'metadata.csv';
 
 /** The metadata fields whose source is recorded. */
-export type MetaField = 'title' | 'region' | 'level' | 'county' | 'city' | 'province' | 'code' | 'year' | 'date' | 'speaker' | 'kind';
+export type MetaField = 'title' | 'region' | 'level' | 'county' | 'city' | 'province' | 'code' | 'year' | 'date' | 'meeting' | 'speaker' | 'kind';
 
 /** What ingest knows about one report (a `null` is a value the text does not give). */
 export interface DocumentMeta {
@@ -48,6 +48,8 @@ export interface DocumentMeta {
   readonly year: number | null;
   /** Meeting date as `YYYY-MM-DD`. */
   readonly date: string | null;
+  /** The meeting the report was made to (南山镇第四届人民代表大会第八次会议). */
+  readonly meeting: string | null;
   /** Post and name (e.g. `镇长 詹庆发`). */
   readonly speaker: string | null;
   /** 政府工作报告, 工作总结, 工作报告… */

@@ -40,3 +40,13 @@ export function sharedPhrases(table: PhraseTable, options: Partial<SharedPhraseO
 function regionCount(p: PhraseStats): number {
   return Object.keys(p.byRegion).length;
 }
+
+/** Formulations in at least this many regions are the corpus's own vocabulary. */
+const VOCABULARY_REGIONS = 2;
+
+/** The corpus's own vocabulary: phrases of several regions that are one unbroken string (新质生产力, 两重两新). */
+export function sharedFormulations(table: PhraseTable): string[] {
+  return table.phrases
+    .filter((p) => p.foldedInto === null && Object.keys(p.byRegion).length >= VOCABULARY_REGIONS && /^\S{3,12}$/u.test(p.phrase))
+    .map((p) => p.phrase);
+}

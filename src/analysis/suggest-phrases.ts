@@ -41,3 +41,21 @@ export function suggest(index: SuggestIndex, prefix: string, limit = 8): Suggest
     .sort((a, b) => Number(normalizeText(b.text) === typed) - Number(normalizeText(a.text) === typed) || b.regions - a.regions || b.count - a.count)
     .slice(0, limit);
 }
+
+/**
+ * Corrections of a term the corpus does not hold (新质生产利 → 新质生产力): phrases and region names within one
+ * edit per four characters, by MiniSearch's fuzzy search over the vocabulary, most widespread first.
+ */
+export function didYouMean(index: SuggestIndex, term: string, limit = 3): string[] {
+  const typed = normalizeText(term.trim());
+  if ([...typed].length < 2) return [];
+  const maxEdits = Math.max(1, Math.floor([...typed].length / 4));
+  return index
+    .search(typed, { fuzzy: maxEdits, prefix: false })
+    .map((r) => ({ text: r.text as string, regions: r.regions as number, count: r.count as number }))
+    // A phrase inside the term or around it is a variant, not a correction of a typo.
+    .filter((s) => !normalizeText(s.text).includes(typed) && !typed.includes(normalizeText(s.text)))
+    .sort((a, b) => b.regions - a.regions || b.count - a.count)
+    .slice(0, limit)
+    .map((s) => s.text);
+}

@@ -8,7 +8,7 @@ import { listenLenient } from '../server/listen-lenient.js';
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger();
   const engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, logger, phrases: 'eager' });
-  const app = createApp(engine, { logger });
+  const app = createApp(engine, { logger, publicUrl: config.publicUrl });
   const server = listenLenient(app, config.port, config.host, () => {
     logger.info(`serving ${engine.documents.length} documents at http://${config.host}:${config.port}`);
   });

@@ -61,6 +61,7 @@ export function extractMetadata(lines: readonly string[], source: string, notes:
     code: set('code', place.code, 'gazetteer'),
     year,
     date: set('date', meeting?.date, 'meeting'),
+    meeting: set('meeting', meeting?.name || null, 'meeting'),
     speaker: set('speaker', speaker ? `${speaker.post} ${speaker.name}` : null, 'speaker'),
     kind,
     source,

@@ -32,6 +32,8 @@ export interface Meeting {
   readonly date: string;
   readonly year: number;
   readonly place: string | null;
+  /** The meeting's name: 南山镇第四届人民代表大会第八次会议. */
+  readonly name: string;
   readonly rest: string;
 }
 
@@ -52,7 +54,8 @@ export function findMeeting(lines: readonly string[]): Meeting | null {
     if (year === null || month === null || day === null) continue;
     const place = before === '' && /全国人民代表大会/.test(line) ? '全国' : lastPlace(before);
     const rest = /会议[上中]?[）)]?(.*)$/.exec(after)?.[1] ?? '';
-    return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, year, place, rest };
+    const name = /在(.*?会议)/u.exec(line)?.[1] ?? '';
+    return { name, date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, year, place, rest };
   }
   return null;
 }

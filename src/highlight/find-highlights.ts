@@ -1,11 +1,12 @@
 import type { Range } from '../types.js';
+import { edgeOccurrences } from '../tokenize/word-edges.js';
 
-/** Every occurrence of `needle` in `text` (both normalised), overlapping occurrences included. */
+/**
+ * Every occurrence of `needle` in `text` (both normalised), overlapping occurrences included; a needle that
+ * starts or ends with a Latin letter or digit only at word edges, as it is matched (AI not in domain).
+ */
 export function findOccurrences(text: string, needle: string): Range[] {
-  const ranges: Range[] = [];
-  if (needle === '') return ranges;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) ranges.push([at, at + needle.length]);
-  return ranges;
+  return edgeOccurrences(text, needle);
 }
 
 /** How often `needle` occurs in `text`, counting occurrences that do not overlap (as a reader counts them). */
@@ -29,8 +30,8 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
 }
 
 /**
- * The ranges to mark in a passage: every occurrence of every needle (query terms, phrases and their words),
- * found on the normalised text, whose offsets are those of the text shown.
+ * The ranges to mark in a passage: every occurrence of every needle (the terms for an exact hit, the words for a
+ * related one), found on the normalised text, whose offsets are those of the text shown.
  */
 export function findHighlights(normalizedText: string, needles: readonly string[]): Range[] {
   return mergeRanges(needles.flatMap((needle) => findOccurrences(normalizedText, needle)));

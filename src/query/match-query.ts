@@ -2,9 +2,10 @@ import { passagesContaining, type SearchIndex } from '../search-index/search-ind
 import { intersectSorted, subtractSorted, unionSorted } from '../search-index/sorted-sets.js';
 import { isStopToken } from '../tokenize/stop-words.js';
 import { tokenizeText } from '../tokenize/tokenize-text.js';
+import { edgeOccurrences, needsWordEdges } from '../tokenize/word-edges.js';
 import type { ParsedQuery, QueryTerm } from './parse-query.js';
 
-/** A string whose occurrences score a passage: a word of a term, a whole term, or the whole query. */
+/** A string whose occurrences score a passage: a term, a word of a term (related matches), or the whole query. */
 export interface ScoringUnit {
   readonly needle: string;
   /** Passages containing the needle (its document frequency is the length). */
@@ -14,32 +15,36 @@ export interface ScoringUnit {
   readonly term: number;
 }
 
-/** A query resolved against the index: the passages it matches and how to score them. */
+/** A query resolved against the index: the passages it matches and how to score and mark them. */
 export interface MatchedQuery {
   /** Matching passages before region/year filters, in corpus order. */
   readonly passages: Int32Array;
   readonly units: readonly ScoringUnit[];
-  /** Every string to mark in a hit. */
+  /** Every string to mark in a hit: exactly what matched. */
   readonly needles: readonly string[];
 }
 
-/**
- * The words a term is matched by. A quoted phrase is itself; a plain term that jieba cuts into several words
- * (乡村振兴战略 → 乡村振兴, 战略) means those words together, each found as a string (so 民生 finds 人民生命 too).
- */
-export function termWords(term: QueryTerm): string[] {
-  if (term.phrase) return [term.normalized];
-  const words = [...new Set(tokenizeText(term.normalized, false).map((t) => t.text).filter((w) => !isStopToken(w)))];
-  return words.length > 1 ? words : [term.normalized];
+/** Looser matches of a query whose terms jieba cuts into words: all the words, not the string. */
+export interface RelatedMatch extends MatchedQuery {
+  /** For each term that was loosened, the words it was matched by (新质生产力 → [生产力]). */
+  readonly words: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Every string to mark for a query: each term, its words, and the whole query when it has several groups. */
+/**
+ * The words a term is loosened to for related matches: jieba's words of it, without single characters of a split
+ * word (新质生产力 → 新/质/生产力 → [生产力]) and stop words; empty when jieba keeps the term whole or leaves only
+ * single characters.
+ */
+export function relatedWords(term: QueryTerm): string[] {
+  if (term.phrase) return [];
+  const words = tokenizeText(term.normalized, false).map((t) => t.text);
+  if (words.length < 2) return [];
+  return [...new Set(words.filter((w) => w.length > 1 && !isStopToken(w)))];
+}
+
+/** Every string to mark for an exact match: each term as typed (normalised). */
 export function queryNeedles(query: ParsedQuery): string[] {
-  const needles = new Set<string>();
-  for (const group of query.groups) for (const term of group) for (const needle of [term.normalized, ...termWords(term)]) needles.add(needle);
-  const whole = wholeQuery(query);
-  if (whole) needles.add(whole);
-  return [...needles];
+  return [...new Set(query.groups.flatMap((group) => group.map((term) => term.normalized)))];
 }
 
 /** The terms of a multi-word query written together (退役军人 服务站 → 退役军人服务站), or null. */
@@ -47,27 +52,35 @@ function wholeQuery(query: ParsedQuery): string | null {
   return query.groups.length > 1 ? query.groups.map((g) => g[0].normalized).join('') : null;
 }
 
-/** Resolves a parsed query to its matching passages (exact string matching throughout) and scoring units. */
-export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery {
+/**
+ * Passages containing a string, like Ctrl-F: anywhere for Han text, at word edges where the string starts or ends
+ * with a Latin letter or digit (AI is not found in domain). Results are kept per query.
+ */
+function containingFinder(index: SearchIndex): (needle: string) => Int32Array {
   const cache = new Map<string, Int32Array>();
-  const containing = (needle: string) => {
+  return (needle) => {
     let hit = cache.get(needle);
-    if (!hit) cache.set(needle, (hit = passagesContaining(index, needle)));
+    if (!hit) {
+      hit = passagesContaining(index, needle);
+      if (needsWordEdges(needle)) hit = hit.filter((p) => edgeOccurrences(index.normalized[p], needle).length > 0);
+      cache.set(needle, hit);
+    }
     return hit;
   };
+}
+
+/** Resolves a query to the passages holding exactly what was typed: every group, one of its terms each. */
+export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery {
+  const containing = containingFinder(index);
   const units: ScoringUnit[] = [];
   let matched: Int32Array | null = null;
   let termNumber = 0;
   for (const group of query.groups) {
     let groupSet: Int32Array = new Int32Array(0);
     for (const term of group) {
-      const words = termWords(term);
-      let termSet = containing(words[0]);
-      for (const word of words.slice(1)) termSet = intersectSorted(termSet, containing(word));
+      const termSet = containing(term.normalized);
       groupSet = unionSorted(groupSet, termSet);
-      for (const word of words) units.push({ needle: word, df: containing(word).length, weight: 1, term: termNumber });
-      if (words.length > 1) units.push({ needle: term.normalized, df: containing(term.normalized).length, weight: 2, term: termNumber });
-      termNumber++;
+      units.push({ needle: term.normalized, df: termSet.length, weight: 1, term: termNumber++ });
     }
     matched = matched ? intersectSorted(matched, groupSet) : groupSet;
   }
@@ -77,4 +90,39 @@ export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery
   let passages = matched ?? Int32Array.from({ length: index.passages.length }, (_, i) => i);
   for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized));
   return { passages, units, needles: queryNeedles(query) };
+}
+
+/**
+ * The related matches of a query, apart from the exact ones: terms that jieba cuts into words match passages
+ * holding all their words of two or more characters; other terms match exactly as before. Null when no term is
+ * loosened. `exact` (the exact matches) are left out.
+ */
+export function matchRelated(index: SearchIndex, query: ParsedQuery, exact: Int32Array): RelatedMatch | null {
+  const containing = containingFinder(index);
+  const words: Record<string, string[]> = {};
+  const units: ScoringUnit[] = [];
+  const needles = new Set<string>();
+  let matched: Int32Array | null = null;
+  let termNumber = 0;
+  for (const group of query.groups) {
+    let groupSet: Int32Array = new Int32Array(0);
+    for (const term of group) {
+      const loose = relatedWords(term);
+      const parts = loose.length > 0 ? loose : [term.normalized];
+      if (loose.length > 0) words[term.text] = loose;
+      let termSet = containing(parts[0]);
+      for (const part of parts.slice(1)) termSet = intersectSorted(termSet, containing(part));
+      groupSet = unionSorted(groupSet, termSet);
+      for (const part of parts) {
+        units.push({ needle: part, df: containing(part).length, weight: 1, term: termNumber });
+        needles.add(part);
+      }
+      termNumber++;
+    }
+    matched = matched ? intersectSorted(matched, groupSet) : groupSet;
+  }
+  if (Object.keys(words).length === 0 || matched === null) return null;
+  let passages = subtractSorted(matched, exact);
+  for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized));
+  return { passages, units, needles: [...needles], words };
 }

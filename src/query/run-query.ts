@@ -1,9 +1,10 @@
 import type { Passage, PolicyDocument, Range } from '../types.js';
 import type { SearchIndex } from '../search-index/search-index.js';
 import { findHighlights } from '../highlight/find-highlights.js';
-import { matchQuery } from './match-query.js';
+import { matchQuery, matchRelated, type MatchedQuery } from './match-query.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
-import { defaultRankOptions, topPassages, type RankOptions } from './rank-passages.js';
+import { defaultRankOptions, type RankOptions } from './rank-passages.js';
+import { topPassagesWithWholeWords } from './whole-word-boost.js';
 
 /** What to search for and which page of results to return. */
 export interface SearchRequest {
@@ -14,6 +15,8 @@ export interface SearchRequest {
   readonly years?: readonly number[];
   readonly limit?: number;
   readonly offset?: number;
+  /** Also list related matches when the exact ones fill a page (they are listed anyway when they do not). */
+  readonly related?: boolean;
 }
 
 /** One ranked passage with the ranges to mark in its text. */
@@ -30,12 +33,23 @@ export interface Facets {
   readonly year: Readonly<Record<string, number>>;
 }
 
-/** A page of results, with the total and facets over all matches. */
+/** Looser matches, apart from the exact ones and never counted with them. */
+export interface RelatedResult {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+  /** The words each loosened term was matched by (新质生产力 → [生产力]). */
+  readonly words: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A page of results, with the total and facets over all exact matches, and the related matches apart. */
 export interface SearchResult {
   readonly query: ParsedQuery;
+  /** Passages containing exactly what was typed. */
   readonly total: number;
   readonly hits: readonly SearchHit[];
   readonly facets: Facets;
+  /** Related matches: when the exact ones are fewer than a page, or when asked for; null when there are none to offer. */
+  readonly related: RelatedResult | null;
 }
 
 /**
@@ -50,20 +64,34 @@ export function runQuery(index: SearchIndex, request: SearchRequest, options: Ra
     years: [...new Set([...parsed.years, ...(request.years ?? [])])],
   };
   if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0) {
-    return { query, total: 0, hits: [], facets: { region: {}, year: {} } };
+    return { query, total: 0, hits: [], facets: { region: {}, year: {} }, related: null };
   }
   const matched = matchQuery(index, query);
   const { kept, facets } = filterAndCount(index, matched.passages, query);
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 10;
-  const ranked = topPassages(index, kept, matched.units, offset + limit, options).slice(offset);
-  const hits = ranked.map(({ passage: p, score }) => ({
-    passage: index.passages[p],
-    document: index.documents[index.passageDoc[p]],
-    score,
-    highlights: findHighlights(index.normalized[p], matched.needles),
-  }));
-  return { query, total: kept.length, hits, facets };
+  const hits = rankPage(index, kept, matched, offset, limit, options);
+  let related: RelatedResult | null = null;
+  if (request.related || kept.length < limit) {
+    const loose = matchRelated(index, query, matched.passages);
+    if (loose) {
+      const { kept: relatedKept } = filterAndCount(index, loose.passages, query);
+      related = { total: relatedKept.length, hits: rankPage(index, relatedKept, loose, 0, limit, options), words: loose.words };
+    }
+  }
+  return { query, total: kept.length, hits, facets, related };
+}
+
+/** One page of ranked hits: BM25 and boosts, then a whole-word re-ranking of the best, with highlights. */
+function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, offset: number, limit: number, options: RankOptions): SearchHit[] {
+  return topPassagesWithWholeWords(index, kept, matched.units, offset + limit, options)
+    .slice(offset)
+    .map(({ passage: p, score }) => ({
+      passage: index.passages[p],
+      document: index.documents[index.passageDoc[p]],
+      score,
+      highlights: findHighlights(index.normalized[p], matched.needles),
+    }));
 }
 
 /**

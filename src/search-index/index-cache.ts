@@ -11,7 +11,7 @@ import { decodePostings, encodePostings } from './varint-postings.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 5;
+export const CACHE_SCHEMA_VERSION = 7;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 
@@ -19,6 +19,8 @@ const MAGIC = 'ZHENGCE\u0001';
 export interface CachePayload {
   readonly json: unknown;
   readonly chars: CharIndex;
+  /** Where jieba's words begin, a bit per character (see word-starts.ts). */
+  readonly wordStarts: Uint8Array;
 }
 
 /** Why a cache could not be used. */
@@ -51,6 +53,7 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
     bytesOf(payload.chars.offsets),
     encodePostings(payload.chars.postings, payload.chars.offsets),
     bytesOf(payload.chars.tfs),
+    bytesOf(payload.wordStarts),
   ];
   const used = content.map((c) => c.byteLength);
   const sections = content.map(pad8);
@@ -106,7 +109,8 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       postings: decodePostings(content[3], offsets),
       tfs: new Uint8Array(aligned(content[4])),
     };
-    return { ok: true, payload: { json, chars }, bytes: buf.byteLength };
+    const wordStarts = new Uint8Array(aligned(content[5]));
+    return { ok: true, payload: { json, chars, wordStarts }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
   }

@@ -52,6 +52,7 @@ export function unpackDocuments(packed: readonly PackedDocument[]): PolicyDocume
     code: meta.code,
     year: meta.year,
     date: meta.date,
+    meeting: meta.meeting,
     speaker: meta.speaker,
     kind: meta.kind,
     source: meta.source,

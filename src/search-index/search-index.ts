@@ -1,6 +1,7 @@
 import type { Passage, PolicyDocument } from '../types.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { findContaining, type CharIndex } from './char-index.js';
+import type { WordStarts } from './word-starts.js';
 
 /** Everything a query needs, in memory: the passages, their normalised texts and the bigram index. */
 export interface SearchIndex {
@@ -12,6 +13,8 @@ export interface SearchIndex {
   /** The document number (position in `documents`) of each passage. */
   readonly passageDoc: Int32Array;
   readonly chars: CharIndex;
+  /** Where jieba's words begin in every passage, for ranking whole-word occurrences first. */
+  readonly words: WordStarts;
   /** Mean passage length in characters, for BM25's length normalisation. */
   readonly averageLength: number;
   /** Length of each normalised passage, and whether it is a heading: typed arrays, so that scoring a hundred
@@ -25,7 +28,7 @@ export interface SearchIndex {
 }
 
 /** The parts of an index that are derived from the documents alone (rebuilt cheaply after a cache load). */
-export function indexPassages(documents: readonly PolicyDocument[]): Omit<SearchIndex, 'chars'> {
+export function indexPassages(documents: readonly PolicyDocument[]): Omit<SearchIndex, 'chars' | 'words'> {
   const passages = documents.flatMap((doc) => doc.passages);
   const passageDoc = new Int32Array(passages.length);
   let n = 0;

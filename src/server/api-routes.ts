@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { parseQuery } from '../query/parse-query.js';
 import { documentDetail, documentSummary, searchView, type SearchView } from './view-models.js';
-import { BadRequestError, checkRegions, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+import { BadRequestError, checkRegions, flagParam, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
 /** Reads and checks the search parameters of a request; throws BadRequestError saying which is wrong. */
 export function searchParams(engine: Engine, req: Request) {
@@ -12,7 +12,7 @@ export function searchParams(engine: Engine, req: Request) {
   const years = yearsParam(req.query);
   const regions = regionsParam(req.query, engine.regions);
   checkRegions(parseQuery(q).regions, engine.regions);
-  return { q, limit, offset, years, regions };
+  return { q, limit, offset, years, regions, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
 }
 
 /** Whether the request asks for nothing: no term and no filter (the API refuses it, the page shows its start). */
@@ -24,7 +24,7 @@ export function asksNothing(params: ReturnType<typeof searchParams>): boolean {
 /** Runs a search for a request (shared by the API and the search page). */
 export function searchFor(engine: Engine, params: ReturnType<typeof searchParams>): SearchView {
   const result = engine.search(params);
-  return searchView(params.q, result, params.offset, params.limit);
+  return searchView(params.q, result, params.offset, params.limit, params.explain);
 }
 
 /** The JSON API: documents and search. */

@@ -16,6 +16,8 @@ const STATIC_DIR = fileURLToPath(new URL('../../views/static', import.meta.url))
 export interface AppOptions {
   /** pino logger for one line per request; omitted, requests are not logged. */
   readonly logger?: Logger & { child?: unknown };
+  /** The address users reach the server at (`PUBLIC_URL`), for permalinks; omitted, the request's own. */
+  readonly publicUrl?: string | null;
 }
 
 /** The Express app over an engine (no `listen`: the CLI and the tests decide where it runs). */
@@ -48,7 +50,7 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });
   });
-  app.use(pageRoutes(engine));
+  app.use(pageRoutes(engine, options.publicUrl ?? null));
   app.use((_req, res) => {
     res.status(404).render('error', { title: '未找到 — 政策检索', status: 404, message: '没有这个页面。' });
   });

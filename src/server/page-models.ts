@@ -5,7 +5,8 @@ import { renderMarked } from '../highlight/render-marked.js';
 import { queryNeedles } from '../query/match-query.js';
 import { parseQuery } from '../query/parse-query.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { documentSummary, passageUrl, type SearchView } from './view-models.js';
+import { citation } from './cite-passage.js';
+import { bodyParagraphNumbers, documentSummary, passageUrl, type SearchView } from './view-models.js';
 
 /**
  * What the HTML pages show, built from the same view models as the JSON API. Every string that reaches a
@@ -48,14 +49,23 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 
 /** The search page: hits as snippets with marks, facets as links, pages, and what to try when nothing matched. */
 export function searchPage(view: SearchView, state: SearchState) {
-  const hits = view.hits.map((hit) => {
+  const snippetOf = (hit: SearchView['hits'][number], q: string) => {
     const snippet = makeSnippet(hit.text, hit.highlights, 180);
     return {
       ...hit,
       html: (snippet.cutStart ? '…' : '') + renderMarked(snippet.text, snippet.highlights) + (snippet.cutEnd ? '…' : ''),
-      link: passageUrl(hit.docId, hit.paragraph, state.q),
+      link: passageUrl(hit.docId, hit.paragraph, q),
     };
-  });
+  };
+  const hits = view.hits.map((hit) => snippetOf(hit, state.q));
+  const related = view.related && {
+    total: view.related.total,
+    words: Object.entries(view.related.words).map(([term, words]) => ({ term, words: words.join('、') })),
+    hits: view.related.hits.map((hit) => snippetOf(hit, Object.values(view.related!.words).flat().join(' '))),
+    moreUrl: searchUrl(state, { offset: 0 }, '/api/search') + '&related=1',
+  };
+  const didYouMean = view.didYouMean.map((text) => ({ text, url: searchUrl(state, { q: text, offset: 0 }) }));
+  const explain = view.explain ? explainLines(view.explain) : [];
   const regionFacets: FacetLink[] = Object.entries(view.facets.region)
     .sort((a, b) => b[1] - a[1])
     .map(([value, count]) => ({ value, count, active: state.regions.includes(value), url: searchUrl(state, { regions: toggle(state.regions, value), offset: 0 }) }));
@@ -93,21 +103,17 @@ export function searchPage(view: SearchView, state: SearchState) {
       ...state.years.map((y) => ({ label: `年份：${y}`, url: searchUrl(state, { years: toggle(state.years, y), offset: 0 }) })),
     ],
     suggestions,
+    related,
+    didYouMean,
+    explain,
     across: words.slice(0, 3).map((w) => ({ term: w.text, kwic: `/kwic?q=${encodeURIComponent(w.text)}`, matrix: `/phrases/matrix?p=${encodeURIComponent(w.text)}` })),
   };
-}
-
-/** A ready citation of a passage, with its permalink. */
-export function citation(doc: PolicyDocument, index: number, origin: string): string {
-  const passage = doc.passages[index];
-  const where = [doc.region, doc.year ? `${doc.year}年` : null].filter(Boolean).join('，');
-  const section = passage.section.length > 0 ? `，${passage.section.join(' › ')}` : '';
-  return `${where ? `${where}：` : ''}《${doc.title}》${section}，第${index + 1}段。${origin}${passageUrl(doc.id, index)}`;
 }
 
 /** The document page: metadata, outline, and every passage with an anchor, marks for `q`, and a citation. */
 export function documentPage(doc: PolicyDocument, q: string, origin: string) {
   const needles = q ? queryNeedles(parseQuery(q)) : [];
+  const numbers = bodyParagraphNumbers(doc);
   const passages = doc.passages.map((p) => {
     const highlights = needles.length > 0 ? findHighlights(normalizeText(p.text), needles) : [];
     return {
@@ -118,7 +124,8 @@ export function documentPage(doc: PolicyDocument, q: string, origin: string) {
       section: p.section.join(' › '),
       html: renderMarked(p.text, highlights),
       marked: highlights.length > 0,
-      citation: citation(doc, p.index, origin),
+      paragraph: numbers[p.index],
+      citation: citation(doc, p.index, origin, numbers[p.index]),
     };
   });
   const outline = passages.filter((p) => p.heading).map((p) => ({ anchor: p.anchor, depth: p.depth, text: doc.passages[p.index].text }));
@@ -171,3 +178,23 @@ export const SOURCE_LABELS: Record<MetaSource, string> = {
   title: '标题', meeting: '会议行', speaker: '报告人行', body: '正文', headings: '小标题', 'file-name': '文件名', composed: '由年份和地区组成',
   gazetteer: '行政区划库', 'metadata.csv': 'metadata.csv',
 };
+
+/** How the query was read, one line a part, for the page (“查询解读”). */
+function explainLines(explain: NonNullable<SearchView['explain']>): string[] {
+  const lines = explain.groups.map((group) =>
+    group
+      .map((t) => {
+        const cut = t.jieba.length > 1 ? `，jieba 切分为 ${t.jieba.join(' / ')}` : '';
+        const loose = t.related.length > 0 ? `；相关结果需同时含 ${t.related.join('、')}` : '';
+        const edges = t.edges === 'word edges' ? '，字母数字按词边界匹配' : '';
+        return `“${t.text}”${t.quoted ? '（引号）' : ''}：精确匹配“${t.normalized}”${edges}${cut}${loose}`;
+      })
+      .join(' 或 '),
+  );
+  if (explain.groups.length > 1) lines.push('以上各项须同时出现在同一段落中');
+  if (explain.excluded.length) lines.push(`排除含 ${explain.excluded.map((t) => `“${t}”`).join('、')} 的段落`);
+  if (explain.regions.length) lines.push(`地区：${explain.regions.join('、')}`);
+  if (explain.years.length) lines.push(`年份：${explain.years.join('、')}`);
+  if (explain.ignored.length) lines.push(`已忽略：${explain.ignored.join(' ')}`);
+  return lines;
+}

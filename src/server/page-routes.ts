@@ -4,18 +4,18 @@ import { asksNothing, searchFor, searchParams } from './api-routes.js';
 import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
 import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
-/** Scheme and host of the request, for permalinks in citations. */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** Scheme and host for permalinks in citations: PUBLIC_URL when set, else the request's own. */
+function origin(req: Request, publicUrl: string | null): string {
+  return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 /** The HTML pages: search, documents, document. */
-export function pageRoutes(engine: Engine): Router {
+export function pageRoutes(engine: Engine, publicUrl: string | null = null): Router {
   const router = Router();
   const search = (req: Request, res: import('express').Response) => {
     const params = searchParams(engine, req);
     const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
-    const page = asksNothing(params) ? null : searchPage(searchFor(engine, params), state);
+    const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
     const corpus = { documents: engine.documents.length, regions: engine.regions };
     res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus });
   };
@@ -35,7 +35,7 @@ export function pageRoutes(engine: Engine): Router {
       return;
     }
     const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
-    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req)) });
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl)) });
   });
   return router;
 }

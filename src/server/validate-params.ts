@@ -62,3 +62,12 @@ export function checkRegions(regions: readonly string[], known: readonly string[
     throw new BadRequestError(`region: unknown region ${unknown.map((r) => `"${r}"`).join(', ')}; the corpus has ${known.join('、')}`);
   }
 }
+
+/** A yes/no flag (`related=1`, `explain=true`); absent is no. */
+export function flagParam(query: Query, name: string): boolean {
+  const value = query[name];
+  if (value === undefined) return false;
+  if (value === '1' || value === 'true' || value === '') return true;
+  if (value === '0' || value === 'false') return false;
+  throw new BadRequestError(`${name} must be 1 or 0 (got ${JSON.stringify(value)})`);
+}

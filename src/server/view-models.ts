@@ -1,5 +1,7 @@
 import type { Passage, PolicyDocument, Range } from '../types.js';
 import type { TimedSearchResult } from '../engine.js';
+import { explainQuery } from '../query/explain-query.js';
+import type { SearchHit } from '../query/run-query.js';
 
 /** Shared by the JSON API and the HTML pages, so that both always say the same. */
 
@@ -9,6 +11,30 @@ import type { TimedSearchResult } from '../engine.js';
  */
 export function passageUrl(docId: string, index: number, q = ''): string {
   return `/documents/${encodeURIComponent(docId)}${q ? `?q=${encodeURIComponent(q)}` : ''}#p-${index}`;
+}
+
+/** A body paragraph is at least this long, or follows one; shorter lines before the first are front matter. */
+const BODY_START_LENGTH = 40;
+
+/**
+ * The paragraph number of each passage as a reader counts paragraphs: body paragraphs from 1, headings and the
+ * front matter (title, meeting and speaker lines, salutation) unnumbered, a long paragraph cut into several
+ * passages one number.
+ */
+export function bodyParagraphNumbers(doc: PolicyDocument): (number | null)[] {
+  let n = 0;
+  let inBody = false;
+  return doc.passages.map((p, i) => {
+    if (p.heading) {
+      inBody = inBody || i > 0;
+      return null;
+    }
+    if (!inBody && p.text.length < BODY_START_LENGTH) return null;
+    inBody = true;
+    const continued = i > 0 && doc.passages[i - 1].continues;
+    if (!continued) n++;
+    return n;
+  });
 }
 
 /** A document without its passages (the list view). */
@@ -24,6 +50,7 @@ export function documentSummary(doc: PolicyDocument) {
     code: doc.code,
     year: doc.year,
     date: doc.date,
+    meeting: doc.meeting,
     speaker: doc.speaker,
     kind: doc.kind,
     source: doc.source,
@@ -50,16 +77,19 @@ export interface HitView {
   region: string | null;
   year: number | null;
   section: string;
+  /** The passage's position in its document (the `#p-N` anchor). */
   paragraph: number;
+  /** The body paragraph number a reader counts (null for a heading or the front matter). */
+  paragraphNumber: number | null;
   text: string;
   highlights: Range[];
   score: number;
   url: string;
 }
 
-/** The search response: the same object feeds `/api/search` and the search page. */
-export function searchView(q: string, result: TimedSearchResult, offset: number, limit: number) {
-  const hits: HitView[] = result.hits.map((hit) => ({
+/** A hit as the API returns it. */
+function hitView(hit: SearchHit): HitView {
+  return {
     id: hit.passage.id,
     docId: hit.document.id,
     title: hit.document.title,
@@ -67,11 +97,20 @@ export function searchView(q: string, result: TimedSearchResult, offset: number,
     year: hit.document.year,
     section: hit.passage.section.join(' › '),
     paragraph: hit.passage.index,
+    paragraphNumber: bodyParagraphNumbers(hit.document)[hit.passage.index],
     text: hit.passage.text,
     highlights: hit.highlights.map(([s, e]) => [s, e] as Range),
     score: Math.round(hit.score * 1000) / 1000,
     url: passageUrl(hit.document.id, hit.passage.index),
-  }));
+  };
+}
+
+/**
+ * The search response: the same object feeds `/api/search` and the search page. `total`, `hits` and `facets`
+ * are exact matches only; `related` holds the looser ones apart; `didYouMean` corrections when few matched;
+ * `explain` (when asked for) how the query was read.
+ */
+export function searchView(q: string, result: TimedSearchResult, offset: number, limit: number, explain = false) {
   return {
     query: q,
     total: result.total,
@@ -81,8 +120,11 @@ export function searchView(q: string, result: TimedSearchResult, offset: number,
     regions: result.query.regions,
     years: result.query.years,
     ignored: result.query.ignored,
-    hits,
+    hits: result.hits.map(hitView),
     facets: result.facets,
+    related: result.related ? { total: result.related.total, words: result.related.words, hits: result.related.hits.map(hitView) } : null,
+    didYouMean: result.didYouMean,
+    ...(explain ? { explain: explainQuery(result.query) } : {}),
   };
 }
 

@@ -87,14 +87,42 @@ describe.skipIf(!available)('in a browser', () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const doc = (await sampleEngine()).documents[0];
-    await page.goto(`${base}/documents/${doc.id}#p-5`);
-    const passage = page.locator('#p-5');
+    const target = doc.passages.find((p) => p.text.startsWith('2020年是全面建成小康社会'))!;
+    await page.goto(`${base}/documents/${doc.id}#p-${target.index}`);
+    const passage = page.locator(`#p-${target.index}`);
     await passage.locator('summary', { hasText: '引用' }).click();
     await passage.getByRole('button', { name: '复制引用' }).click();
-    await expect(passage.getByRole('button').textContent()).resolves.toBe('已复制');
+    // The clipboard write is asynchronous: wait for the button to say it is done.
+    await passage.getByRole('button', { name: '已复制' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(new RegExp(`^南山镇，2021年：《南山镇2021年政府工作报告》.*第6段。http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-5$`));
+    expect(copied).toMatch(new RegExp(`^南山镇人民政府\\. 南山镇2021年政府工作报告\\[R\\]\\. .*2020年工作回顾, 第1段: “2020年是全面建成小康社会.*”\\. http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-${target.index}$`));
     await context.close();
+  });
+
+  it('shows the exact hits of a split term, then its related results apart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/search?q=${encodeURIComponent('基层党建工作')}`);
+    await expect(page.locator('.summary').first().textContent()).resolves.toContain('找到 1 个段落');
+    const exact = page.locator('section.hits > ol.hit-list > li');
+    await expect(exact.count()).resolves.toBe(1);
+    await expect(exact.first().locator('mark').first().textContent()).resolves.toBe('基层党建工作');
+    const related = page.getByRole('region', { name: /相关结果/ });
+    await expect(related.textContent()).resolves.toContain('“基层党建工作” → 基层党建、工作');
+    const relatedMarks = await related.locator('mark').allTextContents();
+    expect(new Set(relatedMarks)).toEqual(new Set(['基层党建', '工作']));
+    await page.screenshot({ path: `${SHOTS}/search-related.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('follows “did you mean” from a typo to the corrected search', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/search?q=${encodeURIComponent('人居环竟整治')}`);
+    await expect(page.locator('.summary').first().textContent()).resolves.toContain('找到 0 个段落');
+    await page.locator('.did-you-mean').getByRole('link', { name: '人居环境整治' }).click();
+    await page.waitForURL(/q=%E4%BA%BA%E5%B1%85%E7%8E%AF%E5%A2%83%E6%95%B4%E6%B2%BB/);
+    await expect(page.locator('.summary').first().textContent()).resolves.toMatch(/找到 [1-9]\d* 个段落/);
+    await expect(page.locator('.hit mark').first().textContent()).resolves.toBe('人居环境整治');
+    await page.close();
   });
 
   it('goes from the shared phrases to a concordance with one line per occurrence', async () => {

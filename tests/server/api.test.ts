@@ -20,6 +20,7 @@ describe('GET /api/documents', () => {
       title: '南山镇2021年政府工作报告',
       region: '南山镇',
       level: '镇',
+      meeting: '南山镇第四届人民代表大会第八次会议',
       county: '徐闻县',
       city: '湛江市',
       province: '广东省',
@@ -31,7 +32,7 @@ describe('GET /api/documents', () => {
       source: '000_91bac9b46b5f3c10.txt',
       sources: {
         title: 'title', region: 'title', level: 'gazetteer', county: 'gazetteer', city: 'gazetteer', province: 'gazetteer',
-        code: 'gazetteer', year: 'meeting', date: 'meeting', speaker: 'speaker', kind: 'title',
+        code: 'gazetteer', year: 'meeting', date: 'meeting', meeting: 'meeting', speaker: 'speaker', kind: 'title',
       },
       passages: engine.documents[0].passages.length,
     });
@@ -65,11 +66,37 @@ describe('GET /api/search', () => {
     expect(typeof res.body.tookMs).toBe('number');
     expect(res.body.hits).toHaveLength(expected);
     for (const hit of res.body.hits) {
-      expect(Object.keys(hit).sort()).toEqual(['docId', 'highlights', 'id', 'paragraph', 'region', 'score', 'section', 'text', 'title', 'url', 'year']);
+      expect(Object.keys(hit).sort()).toEqual(['docId', 'highlights', 'id', 'paragraph', 'paragraphNumber', 'region', 'score', 'section', 'text', 'title', 'url', 'year']);
       expect(hit.highlights.some(([s, e]: [number, number]) => hit.text.slice(s, e) === '营商环境')).toBe(true);
       expect(hit.url).toBe(`/documents/${hit.docId}#p-${hit.paragraph}`);
     }
     expect(res.body.facets.region).toBeTypeOf('object');
+    expect(res.body).toMatchObject({ related: null, didYouMean: [] });
+  });
+
+  it('lists related matches apart, outside total and facets, saying which words matched', async () => {
+    const res = await request(app).get('/api/search').query({ q: '产业振兴发展' }).expect(200);
+    expect(res.body.total).toBe(0);
+    expect(res.body.facets.region).toEqual({});
+    expect(res.body.related.words).toEqual({ 产业振兴发展: ['产业', '振兴', '发展'] });
+    expect(res.body.related.total).toBeGreaterThan(0);
+    expect(res.body.related.hits).toHaveLength(Math.min(10, res.body.related.total));
+    for (const hit of res.body.related.hits) for (const w of ['产业', '振兴', '发展']) expect(hit.text).toContain(w);
+  });
+
+  it('explains how the query was read when asked', async () => {
+    const res = await request(app).get('/api/search').query({ q: 'AI 乡村振兴 -脱贫', explain: 1 }).expect(200);
+    expect(res.body.explain.groups[0][0]).toMatchObject({ text: 'AI', normalized: 'ai', edges: 'word edges' });
+    expect(res.body.explain.groups[1][0]).toMatchObject({ text: '乡村振兴', edges: 'anywhere', related: [] });
+    expect(res.body.explain.excluded).toEqual(['脱贫']);
+    await request(app).get('/api/search').query({ q: '乡村', explain: 'maybe' }).expect(400);
+  });
+
+  it('offers corrections of a typo from the corpus vocabulary', async () => {
+    await engine.whenPhrasesReady();
+    const res = await request(app).get('/api/search').query({ q: '人居环竟整治' }).expect(200);
+    expect(res.body.total).toBe(0);
+    expect(res.body.didYouMean).toContain('人居环境整治');
   });
 
   it('takes region and year as parameters', async () => {

@@ -74,7 +74,25 @@ describe('document page', () => {
     for (const p of doc.passages) expect(res.text).toContain(`id="p-${p.index}"`);
     const heading = doc.passages.find((p) => p.text === '2021年工作安排')!;
     expect(res.text).toContain(`<a href="#p-${heading.index}">2021年工作安排</a>`);
-    expect(res.text).toMatch(new RegExp(`南山镇，2021年：《南山镇2021年政府工作报告》，2021年工作安排，第${heading.index + 1}段。http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-${heading.index}`));
+    expect(res.text).toMatch(new RegExp(`南山镇人民政府\\. 南山镇2021年政府工作报告\\[R\\]\\. 南山镇第四届人民代表大会第八次会议, 2021-04-02\\. 报告人: 镇长 詹庆发\\. 标题: “2021年工作安排”\\. http://127\\.0\\.0\\.1:\\d+/documents/${doc.id}#p-${heading.index}`));
+  });
+
+  it('cites a body paragraph by the number a reader counts, with its section and quoted text', async () => {
+    const doc = engine.documents[2];
+    const res = await request(app).get(`/documents/${doc.id}`).expect(200);
+    const opening = doc.passages.find((p) => p.text.startsWith('现在，我代表港门镇人民政府'))!;
+    const second = doc.passages.find((p) => p.text.startsWith('刚刚过去的2021年'))!;
+    expect(res.text).toContain(`<a class="num" href="#p-${opening.index}" title="本段链接">1</a>`);
+    expect(res.text).toContain(`<a class="num" href="#p-${second.index}" title="本段链接">2</a>`);
+    expect(res.text).toContain(`<a class="num" href="#p-${second.index - 1}" title="本段链接">¶</a>`);
+    expect(res.text).toMatch(/港门镇人民政府\. 政府工作报告\[R\]\. 港门镇第十八届人民代表大会第二次会议, 2022-03-18\. 报告人: 镇长 罗允升\. 一、2021年工作回顾, 第2段: “刚刚过去的2021年是党和国家历史上/);
+  });
+
+  it('takes the permalink origin from PUBLIC_URL when set', async () => {
+    const doc = engine.documents[0];
+    const res = await request(createApp(engine, { publicUrl: 'https://search.example.org' })).get(`/documents/${doc.id}`).set('Host', 'evil.example').expect(200);
+    expect(res.text).toContain(`https://search.example.org/documents/${doc.id}#p-`);
+    expect(res.text).not.toContain('evil.example');
   });
 
   it('marks the searched words when arriving from a search', async () => {
