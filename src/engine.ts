@@ -13,7 +13,7 @@ import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.j
 import { buildCharIndex } from './search-index/char-index.js';
 import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
-import { buildWordStarts, passageStarts } from './search-index/word-starts.js';
+import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
@@ -102,7 +102,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const started = performance.now();
   const dictionary = await loadDictionaries(opts);
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
-  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key);
+  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words);
   reportCorpus(corpus, opts.logger);
   const regions = regionNames(corpus.documents);
   const words = vocabulary(dictionary.words, regions);
@@ -145,7 +145,7 @@ async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Pr
 }
 
 /** The index from the cache when it matches the inputs; otherwise built and cached, saying why. */
-async function loadOrBuildIndex(opts: EngineOptions, key: string) {
+async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[]) {
   const log = opts.logger;
   if (opts.cacheDir) {
     const cached = await loadIndexCache(opts.cacheDir, key);
@@ -159,7 +159,7 @@ async function loadOrBuildIndex(opts: EngineOptions, key: string) {
     }
     log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
   }
-  const { corpus, index } = await buildIndex(opts);
+  const { corpus, index } = await buildIndex(opts, dictionaryWords);
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
@@ -240,7 +240,7 @@ async function loadOrAnalyzePhrases(opts: EngineOptions, key: string, index: Sea
 }
 
 /** Reads, cleans and splits the corpus, then builds the character index, logging progress. */
-async function buildIndex(opts: EngineOptions): Promise<{ corpus: Corpus; index: SearchIndex }> {
+async function buildIndex(opts: EngineOptions, dictionaryWords: readonly UserWord[]): Promise<{ corpus: Corpus; index: SearchIndex }> {
   const log = opts.logger;
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
@@ -253,9 +253,11 @@ async function buildIndex(opts: EngineOptions): Promise<{ corpus: Corpus; index:
   for (const note of notes) log.info({ file: note.file }, `${note.file}: ${note.message}`);
   const base = indexPassages(documents);
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
+  // jieba's word edges on the other core while this one indexes characters.
+  const edges = buildWordStartsInWorker(base.normalized, base.lengths, vocabulary(dictionaryWords, regionNames(documents)));
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
-  const words = { bits: buildWordStarts(base.normalized, base.lengths), passageStart: passageStarts(base.lengths) };
+  const words = { bits: await edges, passageStart: passageStarts(base.lengths) };
   log.info(`building the index: word edges of every passage in ${seconds()} s`);
   return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
 }

@@ -14,7 +14,7 @@ export interface PhraseJob {
 parentPort?.once('message', (job: PhraseJob) => {
   try {
     addJiebaWords(job.words);
-    parentPort?.postMessage({ ok: true, table: buildPhraseTable(job.source, new Set(job.terms)) });
+    parentPort?.postMessage({ ok: true, value: buildPhraseTable(job.source, new Set(job.terms)) });
   } catch (err) {
     parentPort?.postMessage({ ok: false, error: (err as Error).message });
   }

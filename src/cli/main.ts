@@ -45,7 +45,9 @@ program
   .option('--json', 'print JSON (as GET /api/search)')
   .option('--limit <n>', 'number of hits', positiveInt, 10)
   .option('--offset <n>', 'hits to skip', (v) => Number(v), 0)
-  .action(async (query: string, o: { json?: boolean; limit: number; offset: number }) =>
+  .option('--related', 'also list related matches when the exact ones fill a page')
+  .option('--explain', 'say how the query was read')
+  .action(async (query: string, o: { json?: boolean; limit: number; offset: number; related?: boolean; explain?: boolean }) =>
     printSearch(await engineFor(config()), query, o),
   );
 

@@ -115,9 +115,19 @@ function closeness(positions: number[][]): number {
  * and a small heap keeps the best, so a very common word costs one pass and no sorting of every match.
  */
 export function topPassages(index: SearchIndex, candidates: Int32Array, units: readonly ScoringUnit[], count: number, options: RankOptions = defaultRankOptions): RankedPassage[] {
+  return selectTop(candidates, scorePassages(index, candidates, units, options), count);
+}
+
+/** The score of every candidate (in corpus order), in one pass. */
+export function scorePassages(index: SearchIndex, candidates: Int32Array, units: readonly ScoringUnit[], options: RankOptions = defaultRankOptions): Float64Array {
   const scorer = new PassageScorer(index, units, options);
   const scores = new Float64Array(candidates.length);
   for (let k = 0; k < candidates.length; k++) scores[k] = scorer.score(candidates[k]);
+  return scores;
+}
+
+/** The best `count` candidates by their scores, best first; ties go to the earlier candidate. */
+export function selectTop(candidates: Int32Array, scores: Float64Array, count: number): RankedPassage[] {
   // Heap of candidate positions, worst on top. Candidates are in corpus order, so a lower position wins a tie.
   const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
   const heap: number[] = [];

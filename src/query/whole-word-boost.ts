@@ -2,7 +2,7 @@ import type { SearchIndex } from '../search-index/search-index.js';
 import { isWholeWord } from '../search-index/word-starts.js';
 import { edgeOccurrences } from '../tokenize/word-edges.js';
 import type { ScoringUnit } from './match-query.js';
-import { defaultRankOptions, topPassages, type RankedPassage, type RankOptions } from './rank-passages.js';
+import { defaultRankOptions, scorePassages, selectTop, type RankedPassage, type RankOptions } from './rank-passages.js';
 
 /** Factor for a passage in which every term stands as a word at least once (民生 in 保障民生, not in 人民生命). */
 export const WHOLE_WORD_BOOST = 1.4;
@@ -27,9 +27,15 @@ export function boostWholeWords(index: SearchIndex, ranked: readonly RankedPassa
 }
 
 /**
- * The best `end` passages after the whole-word boost, the same as boosting every candidate: a window of the best
- * by BM25 is boosted, and it is wide enough once the last passage kept scores at least WHOLE_WORD_BOOST times the
- * window's lowest score, since nothing outside it can then overtake; otherwise the window widens.
+ * How far down the BM25 ranking the whole-word boost reaches: the ranking is the best BOOST_REACH passages by
+ * BM25, boosted and re-ordered, then the rest in BM25 order. It is the same for every page size.
+ */
+export const BOOST_REACH = 1000;
+
+/**
+ * The best `end` passages of that ranking, scoring every candidate once. A window of the best by BM25 is boosted;
+ * it is wide enough once the last passage kept scores at least WHOLE_WORD_BOOST times the window's lowest score
+ * (nothing outside can overtake), otherwise it widens, up to BOOST_REACH.
  */
 export function topPassagesWithWholeWords(
   index: SearchIndex,
@@ -40,10 +46,11 @@ export function topPassagesWithWholeWords(
 ): RankedPassage[] {
   if (end <= 0) return [];
   const terms = units.filter((u) => u.term >= 0).map((u) => u.needle);
-  for (let window = 2 * end + 20; ; window *= 4) {
-    const best = topPassages(index, candidates, units, window, options);
-    const boosted = boostWholeWords(index, best, terms);
-    const complete = best.length < window || boosted[end - 1].score >= WHOLE_WORD_BOOST * best[best.length - 1].score;
-    if (complete) return boosted.slice(0, end);
+  const scores = scorePassages(index, candidates, units, options);
+  for (let window = Math.min(BOOST_REACH, 2 * end + 20); ; window = Math.min(BOOST_REACH, window * 4)) {
+    const best = selectTop(candidates, scores, Math.max(window, end));
+    const boosted = boostWholeWords(index, best.slice(0, window), terms);
+    const complete = best.length < window || window === BOOST_REACH || boosted[end - 1].score >= WHOLE_WORD_BOOST * best[window - 1].score;
+    if (complete) return [...boosted, ...best.slice(window)].slice(0, end);
   }
 }

@@ -1,4 +1,7 @@
+import { runInWorker, workerUrl } from '../run-in-worker.js';
 import { tokenizeText } from '../tokenize/tokenize-text.js';
+import type { UserWord } from '../tokenize/user-dictionary.js';
+import type { WordStartsJob } from './word-starts-worker.js';
 
 /**
  * Where jieba's words begin and end, one bit per character of the corpus (passages laid end to end), computed once at
@@ -39,4 +42,9 @@ export function isWholeWord(words: WordStarts, p: number, start: number, end: nu
     return (words.bits[bit >>> 3] & (1 << (bit & 7))) !== 0;
   };
   return at(start) && (end >= length || at(end));
+}
+
+/** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
+export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[]): Promise<Uint8Array> {
+  return runInWorker<WordStartsJob, Uint8Array>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words }, 'word-edge analysis');
 }
