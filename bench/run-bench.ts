@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine.js';
 import { createLogger } from '../src/logger.js';
+import { judgeRanking, loadJudgedQueries } from './judge-ranking.js';
 import { benchmarkQueries } from './queries.js';
 
 /**
@@ -60,6 +61,9 @@ try {
   const scanQueries = ['发展', '乡村振兴', '依照本法规定', '人居环境整治', '罚款'];
   for (const q of scanQueries) warm.index.normalized.filter((t) => t.includes(q)).length;
   const scanMs = (performance.now() - scanStart) / scanQueries.length;
+  // Ranking quality where judgments exist (the sample corpus): nDCG@10 over the judged queries.
+  const judged = loadJudgedQueries();
+  const ranking = path.resolve(judged.corpus) === corpusDir ? judgeRanking((q, k) => warm.search({ q, limit: k }).hits.map((h) => h.passage.id), judged) : null;
   console.log(
     JSON.stringify(
       {
@@ -84,6 +88,7 @@ try {
         slowestQueries: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.q} ${s.ms.toFixed(1)}ms`),
         plainScanMsPerQuery: Math.round(scanMs * 100) / 100,
         phraseAnalysis: { phrases: cold.phrases, buildMs: cold.phrasesMs, cacheLoadMs: warmStart.phrasesMs, peakRssMB: cold.maxRssMB },
+        ...(ranking ? { rankingNdcgAt10: ranking.ndcgAt10, rankingPerQuery: ranking.perQuery } : {}),
       },
       null,
       2,
