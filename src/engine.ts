@@ -15,7 +15,7 @@ import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJson
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
 import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
-import { runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
+import { matchingPassages, runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
@@ -82,6 +82,8 @@ export interface Engine {
   readonly regions: readonly string[];
   getDocument(id: string): PolicyDocument | undefined;
   search(request: SearchRequest): TimedSearchResult;
+  /** The positions of a document's passages that a query matches, as the search counts them. */
+  matchesInDocument(id: string, q: string): Set<number>;
 }
 
 /** The corpus as the engine holds it. */
@@ -127,6 +129,10 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
       const result = runQuery(index, request);
       const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
       return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+    },
+    matchesInDocument(id, q) {
+      const d = corpus.documents.findIndex((doc) => doc.id === id);
+      return new Set([...matchingPassages(index, { q })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
     },
   };
 }

@@ -27,10 +27,14 @@ export interface SearchHit {
   readonly highlights: readonly Range[];
 }
 
-/** Counts of all matches per facet value. */
+/** Counts of all matches per facet value: passages, and the reports (documents) holding them. */
 export interface Facets {
+  /** Matching passages per region. */
   readonly region: Readonly<Record<string, number>>;
   readonly year: Readonly<Record<string, number>>;
+  /** Reports with at least one matching passage, per region (a researcher reads “广东省 12” as twelve reports). */
+  readonly regionReports: Readonly<Record<string, number>>;
+  readonly yearReports: Readonly<Record<string, number>>;
 }
 
 /** Looser matches, apart from the exact ones and never counted with them. */
@@ -57,14 +61,9 @@ export interface SearchResult {
  * ignores its own filter, so that a narrowed search still shows where else the words occur), then ranking.
  */
 export function runQuery(index: SearchIndex, request: SearchRequest, options: RankOptions = defaultRankOptions): SearchResult {
-  const parsed = parseQuery(request.q);
-  const query: ParsedQuery = {
-    ...parsed,
-    regions: [...new Set([...parsed.regions, ...(request.regions ?? [])])],
-    years: [...new Set([...parsed.years, ...(request.years ?? [])])],
-  };
+  const query = requestQuery(request);
   if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0) {
-    return { query, total: 0, hits: [], facets: { region: {}, year: {} }, related: null };
+    return { query, total: 0, hits: [], facets: { region: {}, year: {}, regionReports: {}, yearReports: {} }, related: null };
   }
   const matched = matchQuery(index, query);
   const { kept, facets } = filterAndCount(index, matched.passages, query);
@@ -80,6 +79,23 @@ export function runQuery(index: SearchIndex, request: SearchRequest, options: Ra
     }
   }
   return { query, total: kept.length, hits, facets, related };
+}
+
+/** The query of a request, its region and year parameters added to the filters it writes itself. */
+function requestQuery(request: SearchRequest): ParsedQuery {
+  const parsed = parseQuery(request.q);
+  return {
+    ...parsed,
+    regions: [...new Set([...parsed.regions, ...(request.regions ?? [])])],
+    years: [...new Set([...parsed.years, ...(request.years ?? [])])],
+  };
+}
+
+/** Every passage a request matches, filters applied, in corpus order: what `total` counts. */
+export function matchingPassages(index: SearchIndex, request: SearchRequest): Int32Array {
+  const query = requestQuery(request);
+  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0) return new Int32Array(0);
+  return filterAndCount(index, matchQuery(index, query).passages, query).kept;
 }
 
 /** One page of ranked hits: BM25 and boosts, then a whole-word re-ranking of the best, with highlights. */
@@ -114,10 +130,18 @@ function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQ
   }
   const region: Record<string, number> = {};
   const year: Record<string, number> = {};
+  const regionReports: Record<string, number> = {};
+  const yearReports: Record<string, number> = {};
   docs.forEach((doc, d) => {
     if (perDoc[d] === 0) return;
-    if (yearOk[d] && doc.region) region[doc.region] = (region[doc.region] ?? 0) + perDoc[d];
-    if (regionOk[d] && doc.year !== null) year[doc.year] = (year[doc.year] ?? 0) + perDoc[d];
+    if (yearOk[d] && doc.region) {
+      region[doc.region] = (region[doc.region] ?? 0) + perDoc[d];
+      regionReports[doc.region] = (regionReports[doc.region] ?? 0) + 1;
+    }
+    if (regionOk[d] && doc.year !== null) {
+      year[doc.year] = (year[doc.year] ?? 0) + perDoc[d];
+      yearReports[doc.year] = (yearReports[doc.year] ?? 0) + 1;
+    }
   });
-  return { kept: kept.subarray(0, n), facets: { region, year } };
+  return { kept: kept.subarray(0, n), facets: { region, year, regionReports, yearReports } };
 }

@@ -8,7 +8,7 @@ import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, kwicLineViews, kwicRows, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
-import { toCsv } from './csv.js';
+import { sendCsv, wantsCsv } from './csv.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
 /**
@@ -26,15 +26,8 @@ function tableOr503(engine: Engine, req: Request, res: Response): PhraseTable | 
   return null;
 }
 
-function wantsCsv(req: Request): boolean {
-  const format = stringParam(req.query, 'format', 10);
-  if (format !== '' && format !== 'csv' && format !== 'json' && format !== 'html') throw new BadRequestError(`format: csv, json or html, got "${format}"`);
-  return format === 'csv';
-}
-
-function sendCsv(res: Response, name: string, rows: Rows): void {
-  res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(toCsv(rows));
-}
+/** The most concordance lines one answer holds. */
+const MAX_KWIC_LINES = 100_000;
 
 function phraseParams(req: Request) {
   const minWords = intParam(req.query, 'minWords', 1, 1, 6);
@@ -58,7 +51,7 @@ function kwicParams(req: Request) {
   const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
   const sort = stringParam(req.query, 'sort', 10) || 'corpus';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
-  return { q, sort: sort as ConcordanceSort, limit: intParam(req.query, 'limit', 1000, 1, 100_000), width: intParam(req.query, 'width', 20, 5, 100) };
+  return { q, sort: sort as ConcordanceSort, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
 }
 
 function knownRegion(table: PhraseTable, region: string): string {
@@ -118,7 +111,10 @@ export function analysisRoutes(engine: Engine): Router {
     const max = Math.max(0, ...matrix.rows.flatMap((r) => r.counts));
     const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}`, cells: r.counts.map((count) => ({ count, shade: shade(count, max) })) }));
     const query = phrases.map((p) => `p=${encodeURIComponent(p)}`).join('&');
-    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
+    // What the table cannot show: occurrences in reports without a region have no column.
+    const unplaced = matrix.rows.map((r) => ({ phrase: r.phrase, count: r.total - r.counts.reduce((a, b) => a + b, 0) })).filter((u) => u.count > 0);
+    const typed = listParam(req.query, 'p').length + stringParam(req.query, 'lines', 20_000).trim().length > 0;
+    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, unplaced, typed, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
   });
 
   router.get('/api/kwic', (req, res) => {
@@ -136,7 +132,9 @@ export function analysisRoutes(engine: Engine): Router {
     const base = `q=${encodeURIComponent(params.q)}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
     const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
-    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
+    // The page shows the first `limit` lines; the CSV link asks for every line (up to the API's maximum).
+    const csvLimit = Math.min(MAX_KWIC_LINES, Math.max(1, result?.total ?? 1));
+    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, csvLimit, maxLines: MAX_KWIC_LINES, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&limit=${csvLimit}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
   });
 
   router.get('/api/regions/:region/distinctive', (req, res) => {

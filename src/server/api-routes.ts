@@ -1,8 +1,12 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { parseQuery } from '../query/parse-query.js';
-import { documentDetail, documentSummary, searchView, type SearchView } from './view-models.js';
+import { refuseFormat, sendCsv, wantsCsv } from './csv.js';
+import { documentDetail, documentRows, documentSummary, searchRows, searchView, type SearchView } from './view-models.js';
 import { BadRequestError, checkRegions, flagParam, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+
+/** The most hits a search CSV holds. */
+const MAX_CSV_HITS = 100_000;
 
 /** Reads and checks the search parameters of a request; throws BadRequestError saying which is wrong. */
 export function searchParams(engine: Engine, req: Request) {
@@ -30,10 +34,13 @@ export function searchFor(engine: Engine, params: ReturnType<typeof searchParams
 /** The JSON API: documents and search. */
 export function apiRoutes(engine: Engine): Router {
   const router = Router();
-  router.get('/documents', (_req, res) => {
-    res.json({ documents: engine.documents.map(documentSummary) });
+  router.get('/documents', (req, res) => {
+    const documents = engine.documents.map(documentSummary);
+    if (wantsCsv(req)) sendCsv(res, 'documents', documentRows(documents));
+    else res.json({ documents });
   });
   router.get('/documents/:id', (req, res) => {
+    refuseFormat(req);
     const doc = engine.getDocument(req.params.id);
     if (!doc) {
       res.status(404).json({ error: `no document with id "${req.params.id}"` });
@@ -42,13 +49,20 @@ export function apiRoutes(engine: Engine): Router {
     res.json(documentDetail(doc));
   });
   router.get('/suggest', (req, res) => {
+    refuseFormat(req);
     const q = stringParam(req.query, 'q', 50);
     res.json({ query: q, suggestions: engine.suggest(q, intParam(req.query, 'limit', 8, 1, 50)) });
   });
   router.get('/search', (req, res) => {
     const params = searchParams(engine, req);
     if (asksNothing(params)) throw new BadRequestError('q: required: a word, "an exact phrase", or a region:/year: filter');
-    res.json(searchFor(engine, params));
+    if (!wantsCsv(req)) {
+      res.json(searchFor(engine, params));
+      return;
+    }
+    // Every exact hit, whole passages and all metadata, in rank order (limit and offset do not apply).
+    const all = engine.search({ ...params, offset: 0, limit: MAX_CSV_HITS });
+    sendCsv(res, 'search', searchRows(all.hits));
   });
   return router;
 }

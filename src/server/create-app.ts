@@ -45,6 +45,8 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
+  // Browsers ask for /favicon.ico on every page whatever the page links; answer it rather than log a 404 each time.
+  app.get('/favicon.ico', (_req, res) => res.sendFile(`${STATIC_DIR}/favicon.ico`, { maxAge: '7d' }));
   app.use(analysisRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {

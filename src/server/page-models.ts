@@ -38,7 +38,10 @@ export function searchUrl(state: SearchState, change: Partial<SearchState> = {},
 /** A facet value with its count and the link that adds or removes it. */
 export interface FacetLink {
   readonly value: string;
+  /** Matching passages. */
   readonly count: number;
+  /** Reports holding them. */
+  readonly reports: number;
   readonly active: boolean;
   readonly url: string;
 }
@@ -68,10 +71,10 @@ export function searchPage(view: SearchView, state: SearchState) {
   const explain = view.explain ? explainLines(view.explain) : [];
   const regionFacets: FacetLink[] = Object.entries(view.facets.region)
     .sort((a, b) => b[1] - a[1])
-    .map(([value, count]) => ({ value, count, active: state.regions.includes(value), url: searchUrl(state, { regions: toggle(state.regions, value), offset: 0 }) }));
+    .map(([value, count]) => ({ value, count, reports: view.facets.regionReports[value] ?? 0, active: state.regions.includes(value), url: searchUrl(state, { regions: toggle(state.regions, value), offset: 0 }) }));
   const yearFacets: FacetLink[] = Object.entries(view.facets.year)
     .sort((a, b) => Number(b[0]) - Number(a[0]))
-    .map(([value, count]) => ({ value, count, active: state.years.includes(Number(value)), url: searchUrl(state, { years: toggle(state.years, Number(value)), offset: 0 }) }));
+    .map(([value, count]) => ({ value, count, reports: view.facets.yearReports[value] ?? 0, active: state.years.includes(Number(value)), url: searchUrl(state, { years: toggle(state.years, Number(value)), offset: 0 }) }));
   const pageCount = Math.ceil(view.total / state.limit);
   const current = Math.floor(state.offset / state.limit);
   const pages = [...new Set([0, current - 2, current - 1, current, current + 1, current + 2, pageCount - 1])]
@@ -111,11 +114,12 @@ export function searchPage(view: SearchView, state: SearchState) {
 }
 
 /** The document page: metadata, outline, and every passage with an anchor, marks for `q`, and a citation. */
-export function documentPage(doc: PolicyDocument, q: string, origin: string) {
+export function documentPage(doc: PolicyDocument, q: string, origin: string, matched: ReadonlySet<number> = new Set()) {
   const needles = q ? queryNeedles(parseQuery(q)) : [];
   const numbers = bodyParagraphNumbers(doc);
   const passages = doc.passages.map((p) => {
-    const highlights = needles.length > 0 ? findHighlights(normalizeText(p.text), needles) : [];
+    // Only the passages the search counts are marked, so that the count here agrees with the search page.
+    const highlights = matched.has(p.index) ? findHighlights(normalizeText(p.text), needles) : [];
     return {
       index: p.index,
       anchor: `p-${p.index}`,

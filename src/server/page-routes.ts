@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { asksNothing, searchFor, searchParams } from './api-routes.js';
+import { corpusExamples } from './corpus-examples.js';
 import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
 import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
@@ -16,8 +17,8 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
     const params = searchParams(engine, req);
     const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
     const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
-    const corpus = { documents: engine.documents.length, regions: engine.regions };
-    res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus });
+    const corpus = { documents: engine.documents.length, regions: engine.regions, examples: corpusExamples(engine) };
+    res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus, examples: corpus.examples });
   };
   router.get('/', search);
   router.get('/search', search);
@@ -35,7 +36,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
       return;
     }
     const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
-    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl)) });
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set()) });
   });
   return router;
 }

@@ -24,7 +24,7 @@ describe('search page', () => {
     expect(res.text).toContain('找到 <strong>23</strong> 个段落');
     expect(res.text).toContain('<mark>乡村振兴</mark>');
     expect(res.text).toMatch(/href="\/documents\/[^"?]+\?q=%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4#p-\d+"/);
-    expect(res.text).toContain('南山镇 <span class="count">6</span>');
+    expect(res.text).toContain('南山镇 <span class="count" title="6 个段落，1 篇报告">6 · 1</span>');
     expect(res.text).toContain('href="/api/search?q=%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4"');
     expect(res.text).toContain('value="乡村振兴"');
   });
