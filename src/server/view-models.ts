@@ -87,9 +87,15 @@ export interface HitView {
   url: string;
 }
 
-/** A hit as the API returns it. */
-function hitView(hit: SearchHit): HitView {
-  return {
+/** Why a hit is listed: exact or related, and the strings of the query found in it (as marked). */
+export interface HitWhy {
+  readonly match: 'exact' | 'related';
+  readonly matched: readonly string[];
+}
+
+/** A hit as the API returns it; with `why`, how it matched. */
+function hitView(hit: SearchHit, why?: 'exact' | 'related'): HitView & { why?: HitWhy } {
+  const view: HitView = {
     id: hit.passage.id,
     docId: hit.document.id,
     title: hit.document.title,
@@ -103,6 +109,9 @@ function hitView(hit: SearchHit): HitView {
     score: Math.round(hit.score * 1000) / 1000,
     url: passageUrl(hit.document.id, hit.passage.index),
   };
+  if (!why) return view;
+  const matched = [...new Set(hit.highlights.map(([s, e]) => hit.passage.text.slice(s, e)))];
+  return { ...view, why: { match: why, matched } };
 }
 
 /**
@@ -120,9 +129,9 @@ export function searchView(q: string, result: TimedSearchResult, offset: number,
     regions: result.query.regions,
     years: result.query.years,
     ignored: result.query.ignored,
-    hits: result.hits.map(hitView),
+    hits: result.hits.map((hit) => hitView(hit, explain ? 'exact' : undefined)),
     facets: result.facets,
-    related: result.related ? { total: result.related.total, words: result.related.words, hits: result.related.hits.map(hitView) } : null,
+    related: result.related ? { total: result.related.total, words: result.related.words, hits: result.related.hits.map((hit) => hitView(hit, explain ? 'related' : undefined)) } : null,
     didYouMean: result.didYouMean,
     ...(explain ? { explain: explainQuery(result.query) } : {}),
   };

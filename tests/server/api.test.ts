@@ -89,6 +89,10 @@ describe('GET /api/search', () => {
     expect(res.body.explain.groups[0][0]).toMatchObject({ text: 'AI', normalized: 'ai', edges: 'word edges' });
     expect(res.body.explain.groups[1][0]).toMatchObject({ text: '乡村振兴', edges: 'anywhere', related: [] });
     expect(res.body.explain.excluded).toEqual(['脱贫']);
+    const split = await request(app).get('/api/search').query({ q: '基层党建工作', explain: 1 }).expect(200);
+    expect(split.body.hits[0].why).toEqual({ match: 'exact', matched: ['基层党建工作'] });
+    expect(split.body.related.hits[0].why.match).toBe('related');
+    expect(new Set(split.body.related.hits[0].why.matched)).toEqual(new Set(['基层党建', '工作']));
     await request(app).get('/api/search').query({ q: '乡村', explain: 'maybe' }).expect(400);
   });
 
