@@ -1,4 +1,4 @@
-import type { Level, MetaSource } from '../types.js';
+import type { DocumentMeta, MetaSource } from '../types.js';
 import { disambiguate, lookupPlace, mostNamed, placeChain, type Place } from './gazetteer.js';
 import { isPlaceName, levelOf } from './place-names.js';
 
@@ -9,13 +9,7 @@ export interface RegionCandidate {
 }
 
 /** A report's region with everything the gazetteer adds, or nulls, and notes saying why a value is missing. */
-export interface ResolvedRegion {
-  readonly region: string | null;
-  readonly level: Level | null;
-  readonly county: string | null;
-  readonly city: string | null;
-  readonly province: string | null;
-  readonly code: string | null;
+export interface ResolvedRegion extends Pick<DocumentMeta, 'region' | 'level' | 'county' | 'city' | 'province' | 'code'> {
   /** The rule the region came from. */
   readonly source: MetaSource | null;
   /** Whether county, city, province and code came from the gazetteer. */
