@@ -1,0 +1,162 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PolicyDocument, SkippedFile } from './types.js';
+import type { Logger } from './logger.js';
+import { buildCorpus, missingFields } from './corpus/build-documents.js';
+import { parseMetadataCsv } from './corpus/metadata-overrides.js';
+import { listCorpusFiles, readCorpusFiles, readMetadataCsv } from './corpus/read-corpus-files.js';
+import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
+import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
+import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
+import { buildCharIndex } from './search-index/char-index.js';
+import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { indexPassages, type SearchIndex } from './search-index/search-index.js';
+import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
+import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
+import type { PhraseTable } from './analysis/phrase-table.js';
+import { analyzeInWorker } from './analysis/analyze-in-worker.js';
+import type { EngineOptions } from './engine.js';
+
+/**
+ * Opening an index, without state: the fingerprint of the inputs, the cache load or the build (reading, cleaning,
+ * splitting, the character index, jieba's word edges), the phrase table's cache or count. The engine calls these
+ * and keeps what they return.
+ */
+
+/** The corpus as the engine holds it. */
+/** The policy vocabulary shipped with the engine. */
+export const POLICY_DICTIONARY = fileURLToPath(new URL('./tokenize/policy-dictionary.txt', import.meta.url));
+
+export interface Corpus {
+  documents: PolicyDocument[];
+  skipped: SkippedFile[];
+}
+
+/** The JSON part of the cache. */
+export interface CachedCorpus {
+  documents: PackedDocument[];
+  skipped: SkippedFile[];
+}
+
+/** The key of every input of the index: versions, options, dictionaries, metadata.csv, each corpus file's name and bytes. */
+export async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Promise<string> {
+  const names = await listCorpusFiles(opts.corpusDir);
+  const files = await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const));
+  return fingerprint([
+    `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
+    JSON.stringify(opts.split),
+    dictionaryText,
+    `metadata.csv ${(await readMetadataCsv(opts.corpusDir)) ?? ''}`,
+    ...files.flat(),
+  ]);
+}
+
+/** The index from the cache when it matches the inputs; otherwise built and cached, saying why. */
+export async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[]) {
+  const log = opts.logger;
+  if (opts.cacheDir) {
+    const cached = await loadIndexCache(opts.cacheDir, key);
+    if (cached.ok) {
+      const packed = cached.payload.json as CachedCorpus;
+      const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
+      const base = indexPassages(corpus.documents);
+      const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
+      const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
+      return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
+    }
+    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
+  }
+  const { corpus, index } = await buildIndex(opts, dictionaryWords);
+  let saved: { file: string; bytes: number } | null = null;
+  if (opts.cacheDir) {
+    try {
+      const json: CachedCorpus = { documents: packDocuments(corpus.documents), skipped: corpus.skipped };
+      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars, wordStarts: index.words.bits });
+    } catch (err) {
+      log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
+    }
+  }
+  return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
+}
+
+/** Region names of documents, in document order. */
+export function regionNames(documents: readonly PolicyDocument[]): string[] {
+  return [...new Set(documents.map((d) => d.region).filter((r): r is string => r !== null))];
+}
+
+/** jieba's extra words: the dictionaries, and the region names so that 南山镇 stays one word. */
+export function vocabulary(words: readonly UserWord[], regions: readonly string[]): UserWord[] {
+  return [...words, ...regions.map((word) => ({ word, tag: 'ns' }))];
+}
+
+export const PHRASE_CACHE = 'phrases.json';
+
+/** The phrase table from its cache, or counted in a worker thread and then cached. */
+export async function loadOrAnalyzePhrases(opts: EngineOptions, key: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
+  const log = opts.logger;
+  if (opts.cacheDir) {
+    const cached = await loadJsonCache<PhraseTable>(opts.cacheDir, PHRASE_CACHE, key);
+    if (cached.ok) return cached.value;
+    log.info(`phrase cache not used, counting phrases in the background: ${cached.reason}`);
+  }
+  const started = performance.now();
+  const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+  const table = await analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
+  log.info(`phrase analysis: ${table.phrases.length} phrases counted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (opts.cacheDir) {
+    await saveJsonCache(opts.cacheDir, PHRASE_CACHE, key, table).catch((err: Error) => log.warn(`could not write the phrase cache: ${err.message}`));
+  }
+  return table;
+}
+
+/** Reads, cleans and splits the corpus, then builds the character index, logging progress. */
+export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly UserWord[]): Promise<{ corpus: Corpus; index: SearchIndex }> {
+  const log = opts.logger;
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
+  const { files, skipped } = await readCorpusFiles(opts.corpusDir);
+  log.info(`building the index: ${files.length} files read in ${seconds()} s`);
+  const csv = await readMetadataCsv(opts.corpusDir);
+  const overrides = csv === null ? { overrides: [], errors: [] } : parseMetadataCsv(csv);
+  for (const e of overrides.errors) log.warn({ file: 'metadata.csv', line: e.line }, `metadata.csv:${e.line}: ${e.message} (the other rows still apply)`);
+  const { documents, notes } = buildCorpus(files, opts.split, overrides.overrides);
+  for (const note of notes) log.info({ file: note.file }, `${note.file}: ${note.message}`);
+  const base = indexPassages(documents);
+  log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
+  // jieba's word edges on the other core while this one indexes characters.
+  const edges = buildWordStartsInWorker(base.normalized, base.lengths, vocabulary(dictionaryWords, regionNames(documents)));
+  const chars = buildCharIndex(base.normalized);
+  log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
+  const words = { bits: await edges, passageStart: passageStarts(base.lengths) };
+  log.info(`building the index: word edges of every passage in ${seconds()} s`);
+  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
+}
+
+/** Says once per start which files were skipped and which documents lack metadata. */
+export function reportCorpus(corpus: Corpus, log: Logger): void {
+  for (const skip of corpus.skipped) log.warn({ file: skip.name }, `skipped corpus file ${skip.name}: ${skip.reason}`);
+  for (const doc of corpus.documents) {
+    const missing = missingFields(doc);
+    if (missing.length > 0) log.info({ doc: doc.id, missing }, `document ${doc.id} (${doc.title}) has no ${missing.join(', ')}`);
+  }
+}
+
+/** The shipped policy vocabulary and the optional USER_DICT file; bad lines are logged with their numbers. */
+export async function loadDictionaries(opts: EngineOptions): Promise<{ words: UserWord[]; fingerprintText: string }> {
+  const sources: [string, string][] = [[POLICY_DICTIONARY, await readFile(POLICY_DICTIONARY, 'utf8')]];
+  if (opts.userDict) {
+    try {
+      sources.push([opts.userDict, await readFile(opts.userDict, 'utf8')]);
+    } catch (err) {
+      opts.logger.warn({ file: opts.userDict }, `USER_DICT not read: ${(err as Error).message}`);
+    }
+  }
+  const words: UserWord[] = [];
+  for (const [source, text] of sources) {
+    const parsed = parseUserDictionary(text, source);
+    words.push(...parsed.words);
+    for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
+  }
+  return { words, fingerprintText: sources.map(([, text]) => text).join('\n') };
+}
