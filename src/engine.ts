@@ -6,6 +6,7 @@ import type { SearchIndex } from './search-index/search-index.js';
 import { matchingPassages, runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
+import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
 import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, regionNames, reportCorpus, vocabulary } from './open-index.js';
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
@@ -13,7 +14,10 @@ import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIn
 export interface EngineOptions {
   /** Directory of corpus files. */
   readonly corpusDir: string;
-  /** Directory of the index cache; `null` keeps the index in memory only. */
+  /**
+   * Directory of the index caches: each corpus keeps its own folder inside it (`corpus-3f2a9c10d4`), so runs on
+   * different corpora never overwrite each other's; `null` keeps the index in memory only.
+   */
   readonly cacheDir: string | null;
   /** An extra user dictionary file for jieba (`USER_DICT`). */
   readonly userDict: string | null;
@@ -74,11 +78,17 @@ export interface Engine {
 
 /** Builds or loads the index for a corpus and returns a ready engine. */
 export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
-  const opts: EngineOptions = { ...defaultEngineOptions, ...options };
+  const given: EngineOptions = { ...defaultEngineOptions, ...options };
+  // From here on cacheDir is this corpus's own folder inside the cache directory.
+  const opts: EngineOptions = { ...given, cacheDir: given.cacheDir ? await corpusCacheDir(given.cacheDir, given.corpusDir) : null };
   const started = performance.now();
   const dictionary = await loadDictionaries(opts);
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
   const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words);
+  if (given.cacheDir && opts.cacheDir) {
+    const removed = await pruneCacheDir(given.cacheDir, opts.cacheDir);
+    if (removed.length > 0) opts.logger.info({ removed }, `removed ${removed.length} unused cache entries from ${given.cacheDir}`);
+  }
   reportCorpus(corpus, opts.logger);
   const regions = regionNames(corpus.documents);
   const words = vocabulary(dictionary.words, regions);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
@@ -54,7 +54,7 @@ describe('engine start with a cache directory', () => {
     expect(second.index.passages.map((p) => p.id)).toEqual(first.index.passages.map((p) => p.id));
     expect(second.search({ q: '营商环境' }).total).toBe(first.search({ q: '营商环境' }).total);
 
-    await writeFile(path.join(dir, CACHE_FILE), 'garbage');
+    await writeFile(first.origin.cacheFile!, 'garbage');
     const logger = recordingLogger();
     const third = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
     expect(third.origin.from).toBe('build');
@@ -76,6 +76,36 @@ describe('engine start with a cache directory', () => {
   });
 });
 
+describe('one cache directory for several corpora', () => {
+  it('keeps each corpus in a folder of its own: a run on another corpus leaves the default cache untouched', async () => {
+    const root = await tempDir();
+    const sample = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: root });
+    const before = await readFile(sample.origin.cacheFile!);
+    const other = await tempDir();
+    await writeFile(path.join(other, 'a.txt'), '港门镇2022年政府工作报告\n我们推进河长制。\n');
+    const elsewhere = await createEngine({ corpusDir: other, cacheDir: root });
+    expect(path.dirname(elsewhere.origin.cacheFile!)).not.toBe(path.dirname(sample.origin.cacheFile!));
+    expect(await readFile(sample.origin.cacheFile!)).toEqual(before);
+    expect((await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: root })).origin.from).toBe('cache');
+  });
+
+  it('prunes the least recently used corpus folders beyond five, and files an older version left at the top', async () => {
+    const root = await tempDir();
+    await writeFile(path.join(root, CACHE_FILE), 'an old top-level cache');
+    const dirs: string[] = [];
+    for (let n = 0; n < 6; n++) {
+      const corpus = await tempDir();
+      await writeFile(path.join(corpus, 'a.txt'), `第${n}号报告\n我们推进乡村振兴工作，取得明显成效。\n`);
+      dirs.push(path.dirname((await createEngine({ corpusDir: corpus, cacheDir: root })).origin.cacheFile!));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const left = (await readdir(root)).sort();
+    expect(left).toHaveLength(5);
+    expect(left).not.toContain(path.basename(dirs[0]));
+    expect(left).not.toContain(CACHE_FILE);
+  });
+});
+
 describe('phrase cache', () => {
   it('is written beside the index, loaded on the next start, and recounted when corrupt', async () => {
     const dir = await tempDir();
@@ -86,7 +116,7 @@ describe('phrase cache', () => {
     expect(await second.whenPhrasesReady()).toEqual(counted);
     expect(logger.lines.some((l) => l.startsWith('phrase cache not used'))).toBe(false);
 
-    await writeFile(path.join(dir, 'phrases.json'), '{"schema":');
+    await writeFile(path.join(path.dirname(first.origin.cacheFile!), 'phrases.json'), '{"schema":');
     const third = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
     expect((await third.whenPhrasesReady()).phrases.length).toBe(counted.phrases.length);
     expect(logger.lines).toContain('phrase cache not used, counting phrases in the background: the file is truncated or corrupt');
