@@ -14,6 +14,8 @@ export interface Config {
   readonly host: string;
   /** The address users reach the server at, for permalinks in citations (`PUBLIC_URL`; default: the request's). */
   readonly publicUrl: string | null;
+  /** Watch the corpus folder and rebuild on changes (`WATCH=0` or `--no-watch` for a read-only deployment). */
+  readonly watch: boolean;
 }
 
 /** The configuration from the environment, with flags (already parsed) taking precedence. */
@@ -27,6 +29,7 @@ export function loadConfig(flags: Partial<Config> = {}, env: NodeJS.ProcessEnv =
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     publicUrl: publicUrl(flags.publicUrl ?? env.PUBLIC_URL ?? null),
+    watch: flags.watch ?? !/^(?:0|false|no|off)$/i.test(env.WATCH ?? ''),
   };
 }
 

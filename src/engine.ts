@@ -1,5 +1,9 @@
+import path from 'node:path';
+import chokidar from 'chokidar';
 import type { PolicyDocument, SkippedFile } from './types.js';
 import { silentLogger, type Logger } from './logger.js';
+import { runInWorker, workerUrl } from './run-in-worker.js';
+import type { RebuildJob } from './rebuild-worker.js';
 import { defaultSplitOptions, type SplitOptions } from './segment/split-passages.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
 import type { SearchIndex } from './search-index/search-index.js';
@@ -158,3 +162,152 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
 }
 
 
+
+/** What a live engine is doing, for `/api/status` and the pages' notice. */
+export interface EngineStatus {
+  readonly corpusDir: string;
+  readonly documents: number;
+  readonly passages: number;
+  readonly skipped: number;
+  /** How the index being served came to be, and when it started serving. */
+  readonly origin: IndexOrigin;
+  readonly servingSince: string;
+  readonly watching: boolean;
+  readonly phrases: 'ready' | 'counting';
+  readonly rebuild: {
+    readonly running: boolean;
+    readonly startedAt: string | null;
+    /** More changes arrived during the running rebuild: another follows it. */
+    readonly pending: boolean;
+    readonly lastSwapAt: string | null;
+    readonly lastMs: number | null;
+    /** Why the last rebuild failed (an unreadable corpus folder…); the last good index keeps serving. */
+    readonly lastError: string | null;
+  };
+}
+
+/** An engine whose index follows its corpus folder: rebuilt in the background and swapped whole. */
+export interface LiveEngine extends Engine {
+  status(): EngineStatus;
+  /** Rebuilds now (as a change in the folder would) and resolves once the new index serves, or the attempt failed. */
+  rebuild(): Promise<void>;
+  /** Stops watching and waits for a running rebuild to end. */
+  close(): Promise<void>;
+}
+
+/** Options of a live engine. */
+export interface LiveEngineOptions extends EngineOptions {
+  /** Watch the corpus folder (`WATCH=0` / `--no-watch` for a read-only deployment). */
+  readonly watch: boolean;
+  /** Quiet time after the last change before a rebuild starts, so that copying 200 files makes one rebuild. */
+  readonly debounceMs: number;
+}
+
+/** Retry an unreadable corpus folder this often. */
+const RETRY_MS = 10_000;
+
+/**
+ * An engine that serves its corpus while the corpus changes: changes (files added, changed, renamed, removed,
+ * metadata.csv) start a rebuild in a worker thread, which writes the new cache; the new index is loaded with its
+ * phrase table and then swapped in at once, so every request is answered by one complete index, old or new.
+ */
+export async function createLiveEngine(options: Partial<LiveEngineOptions> = {}): Promise<LiveEngine> {
+  const opts: LiveEngineOptions = { ...defaultEngineOptions, watch: true, debounceMs: 1000, ...options };
+  const log = opts.logger;
+  let servingSince = new Date().toISOString();
+  let running: Promise<void> | null = null;
+  let pending = false;
+  let startedAt: string | null = null;
+  let lastSwapAt: string | null = null;
+  let lastMs: number | null = null;
+  let lastError: string | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const rebuildOnce = async (): Promise<void> => {
+    const t0 = performance.now();
+    startedAt = new Date().toISOString();
+    try {
+      const job: RebuildJob = { corpusDir: opts.corpusDir, cacheDir: opts.cacheDir, userDict: opts.userDict, split: opts.split };
+      // With a cache, the worker builds and writes it, and this thread only loads it; without one it builds here.
+      if (opts.cacheDir) await runInWorker<RebuildJob, unknown>(workerUrl('rebuild-worker', import.meta.url), job, 'index rebuild');
+      const next = await createEngine({ ...opts, phrases: 'eager' });
+      await next.whenPhrasesReady();
+      current = next;
+      servingSince = lastSwapAt = new Date().toISOString();
+      lastMs = Math.round(performance.now() - t0);
+      lastError = null;
+      log.info({ documents: next.documents.length, ms: lastMs }, `index swapped: ${next.documents.length} documents, rebuilt in ${(lastMs / 1000).toFixed(1)} s`);
+    } catch (err) {
+      lastError = (err as Error).message;
+      log.error({ corpusDir: opts.corpusDir }, `rebuild failed, the last good index keeps serving: ${lastError}`);
+      if (!closed) setTimeout(schedule, RETRY_MS).unref();
+    } finally {
+      startedAt = null;
+    }
+  };
+  const rebuild = (): Promise<void> => {
+    if (running) {
+      pending = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        pending = false;
+        await rebuildOnce();
+      } while (pending && !closed);
+      running = null;
+    })();
+    return running;
+  };
+  let started = false;
+  let changedDuringStart = false;
+  function schedule(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), opts.debounceMs);
+    timer.unref();
+  }
+  // The watcher starts before the first build, so that a file copied in while it runs is not missed.
+  const watcher = opts.watch
+    ? chokidar
+        .watch(opts.corpusDir, { ignoreInitial: true, ignored: (file) => path.basename(file).startsWith('.'), awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 } })
+        .on('all', () => (started ? schedule() : (changedDuringStart = true)))
+        .on('error', (err) => log.warn(`watching ${opts.corpusDir}: ${(err as Error).message}`))
+    : null;
+  if (watcher) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  let current = await createEngine(opts);
+  started = true;
+  if (changedDuringStart) schedule();
+
+  return {
+    get documents() { return current.documents; },
+    get skipped() { return current.skipped; },
+    get index() { return current.index; },
+    get origin() { return current.origin; },
+    get regions() { return current.regions; },
+    phrases: () => current.phrases(),
+    whenPhrasesReady: () => current.whenPhrasesReady(),
+    suggest: (prefix, limit) => current.suggest(prefix, limit),
+    getDocument: (id) => current.getDocument(id),
+    search: (request) => current.search(request),
+    matchesInDocument: (id, q) => current.matchesInDocument(id, q),
+    rebuild,
+    status: () => ({
+      corpusDir: opts.corpusDir,
+      documents: current.documents.length,
+      passages: current.index.passages.length,
+      skipped: current.skipped.length,
+      origin: current.origin,
+      servingSince,
+      watching: watcher !== null,
+      phrases: current.phrases() ? 'ready' : 'counting',
+      rebuild: { running: running !== null, startedAt, pending, lastSwapAt, lastMs, lastError },
+    }),
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await watcher?.close();
+      await running;
+    },
+  };
+}

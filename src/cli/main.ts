@@ -17,7 +17,7 @@ program
   .option('--cache-dir <dir>', 'index cache directory (env INDEX_CACHE_DIR, default index-cache/)')
   .option('--user-dict <file>', 'extra jieba user dictionary (env USER_DICT)');
 
-function config(extra: { port?: number; host?: string; publicUrl?: string } = {}) {
+function config(extra: { port?: number; host?: string; publicUrl?: string; watch?: boolean } = {}) {
   const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string }>();
   return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, ...extra });
 }
@@ -96,7 +96,8 @@ program
   .option('--port <n>', 'port (env PORT, default 3000)', (v) => Number(v))
   .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
   .option('--public-url <url>', 'address users reach the server at, for permalinks (env PUBLIC_URL)')
-  .action(async (o: { port?: number; host?: string; publicUrl?: string }) => serve(config(o)));
+  .option('--no-watch', 'do not watch the corpus folder for changes (env WATCH=0)')
+  .action(async (o: { port?: number; host?: string; publicUrl?: string; watch: boolean }) => serve(config({ ...o, watch: o.watch ? undefined : false })));
 
 program.parseAsync().catch((err: Error) => {
   console.error(`zhengce: ${err.message}`);

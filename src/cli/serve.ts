@@ -1,13 +1,20 @@
 import type { Config } from '../config.js';
-import { createEngine } from '../engine.js';
+import { createLiveEngine } from '../engine.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../server/create-app.js';
 import { listenLenient } from '../server/listen-lenient.js';
 
-/** Builds or loads the index, then serves it until SIGTERM/SIGINT, closing connections gracefully. */
+/** How long a shutdown waits for requests in flight before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Builds or loads the index, then serves it, rebuilding as the corpus folder changes, until SIGTERM/SIGINT:
+ * then it stops accepting, lets requests in flight finish (at most 10 s), stops the watcher and exits 0; a second
+ * signal exits at once.
+ */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger();
-  const engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, logger, phrases: 'eager' });
+  const engine = await createLiveEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, logger, phrases: 'eager', watch: config.watch });
   const app = createApp(engine, { logger, publicUrl: config.publicUrl });
   const server = listenLenient(app, config.port, config.host, () => {
     logger.info(`serving ${engine.documents.length} documents at http://${config.host}:${config.port}`);
@@ -16,12 +23,21 @@ export async function serve(config: Config): Promise<void> {
     logger.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);
     process.exitCode = 1;
   });
+  let stopping = false;
   const stop = (signal: string) => {
-    logger.info(`${signal}: closing the server`);
-    server.close(() => process.exit(0));
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(`${signal}: closing the server (requests in flight get ${SHUTDOWN_GRACE_MS / 1000} s)`);
+    setTimeout(() => {
+      logger.warn('requests still in flight after the grace period: exiting');
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
+    server.close(() => void engine.close().then(() => process.exit(0)));
     (server as typeof server & { http?: { closeIdleConnections(): void } }).http?.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5000).unref();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }

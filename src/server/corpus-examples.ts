@@ -15,14 +15,15 @@ export interface CorpusExamples {
 /** A figure as reports write them: 16.36亿元, 97.2%, 9.62公里. */
 const FIGURE = /\d+(?:\.\d+)?(?:亿元|万元|%|公里|万人|万亩|平方米)/;
 
-const cache = new WeakMap<Engine, CorpusExamples>();
+// Keyed by the index, not the engine: a live engine keeps its identity across swaps of the index.
+const cache = new WeakMap<object, CorpusExamples>();
 
 /**
  * Examples from the corpus itself: its most widely shared formulations (once the phrase table is counted), the
  * first figure it contains, and a region with its latest year. Kept per engine once the phrases are in.
  */
 export function corpusExamples(engine: Engine): CorpusExamples {
-  const known = cache.get(engine);
+  const known = cache.get(engine.index);
   if (known) return known;
   const table = engine.phrases();
   const regionNames = new Set(engine.regions);
@@ -42,6 +43,6 @@ export function corpusExamples(engine: Engine): CorpusExamples {
   const year = years.length > 0 ? Math.max(...years) : null;
   const filtered = region ? `${formulations[0] ?? ''} region:${region}${year ? ` year:${year}` : ''}`.trim() : null;
   const examples: CorpusExamples = { queries: [...formulations, ...(figure ? [figure] : []), ...(filtered ? [filtered] : [])], region, year, figure };
-  if (table) cache.set(engine, examples);
+  if (table) cache.set(engine.index, examples);
   return examples;
 }

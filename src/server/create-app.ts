@@ -2,7 +2,8 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
-import type { Engine } from '../engine.js';
+import type { Engine, LiveEngine } from '../engine.js';
+import { engineStatus, noticeMiddleware } from './index-status.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { analysisRoutes } from './analysis-routes.js';
 import { apiRoutes } from './api-routes.js';
@@ -21,7 +22,7 @@ export interface AppOptions {
 }
 
 /** The Express app over an engine (no `listen`: the CLI and the tests decide where it runs). */
-export function createApp(engine: Engine, options: AppOptions = {}): express.Express {
+export function createApp(engine: Engine | LiveEngine, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -47,6 +48,8 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h' }));
   // Browsers ask for /favicon.ico on every page whatever the page links; answer it rather than log a 404 each time.
   app.get('/favicon.ico', (_req, res) => res.sendFile(`${STATIC_DIR}/favicon.ico`, { maxAge: '7d' }));
+  app.use(noticeMiddleware(engine));
+  app.get('/api/status', (_req, res) => res.json(engineStatus(engine)));
   app.use(analysisRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
