@@ -57,22 +57,27 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
   const log = opts.logger;
   if (opts.cacheDir) {
     const cached = await loadIndexCache(opts.cacheDir, key);
+    let reason = cached.ok ? '' : cached.reason;
     if (cached.ok) {
-      const packed = cached.payload.json as CachedCorpus;
-      const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
-      const base = indexPassages(corpus.documents);
-      const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
-      const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
-      return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
+      try {
+        const packed = cached.payload.json as CachedCorpus;
+        const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
+        const base = indexPassages(corpus.documents, splitByPassages(corpus.documents, cached.payload.normalized));
+        const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
+        const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
+        return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
+      } catch (err) {
+        reason = `the cache does not fit together: ${(err as Error).message}`;
+      }
     }
-    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
+    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${reason}`);
   }
   const { corpus, index } = await buildIndex(opts, dictionaryWords);
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
       const json: CachedCorpus = { documents: packDocuments(corpus.documents), skipped: corpus.skipped };
-      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars, wordStarts: index.words.bits });
+      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join('') });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
@@ -159,4 +164,18 @@ export async function loadDictionaries(opts: EngineOptions): Promise<{ words: Us
     for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
   }
   return { words, fingerprintText: sources.map(([, text]) => text).join('\n') };
+}
+
+/** The normalised passage texts, cut from the cache's one string by the passages' lengths (normalising keeps them). */
+function splitByPassages(documents: readonly PolicyDocument[], whole: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const doc of documents) {
+    for (const p of doc.passages) {
+      out.push(whole.slice(at, at + p.text.length));
+      at += p.text.length;
+    }
+  }
+  if (at !== whole.length) throw new Error(`zhengce: the cached normalised text does not fit the passages (${at} of ${whole.length} units)`);
+  return out;
 }

@@ -11,7 +11,7 @@ import { decodePostings, encodePostings } from './varint-postings.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 7;
+export const CACHE_SCHEMA_VERSION = 8;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 
@@ -21,6 +21,8 @@ export interface CachePayload {
   readonly chars: CharIndex;
   /** Where jieba's words begin, a bit per character (see word-starts.ts). */
   readonly wordStarts: Uint8Array;
+  /** The normalised texts of all passages laid end to end (each as long as its passage text). */
+  readonly normalized: string;
 }
 
 /** Why a cache could not be used. */
@@ -54,6 +56,7 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
     encodePostings(payload.chars.postings, payload.chars.offsets),
     bytesOf(payload.chars.tfs),
     bytesOf(payload.wordStarts),
+    Buffer.from(payload.normalized, 'utf16le'),
   ];
   const used = content.map((c) => c.byteLength);
   const sections = content.map(pad8);
@@ -110,7 +113,8 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       tfs: new Uint8Array(aligned(content[4])),
     };
     const wordStarts = new Uint8Array(aligned(content[5]));
-    return { ok: true, payload: { json, chars, wordStarts }, bytes: buf.byteLength };
+    const normalized = content[6].toString('utf16le');
+    return { ok: true, payload: { json, chars, wordStarts, normalized }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
   }

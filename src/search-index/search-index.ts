@@ -28,22 +28,24 @@ export interface SearchIndex {
 }
 
 /** The parts of an index that are derived from the documents alone (rebuilt cheaply after a cache load). */
-export function indexPassages(documents: readonly PolicyDocument[]): Omit<SearchIndex, 'chars' | 'words'> {
+export function indexPassages(documents: readonly PolicyDocument[], normalizedTexts?: readonly string[]): Omit<SearchIndex, 'chars' | 'words'> {
   const passages = documents.flatMap((doc) => doc.passages);
   const passageDoc = new Int32Array(passages.length);
   let n = 0;
   documents.forEach((doc, d) => {
     for (let k = 0; k < doc.passages.length; k++) passageDoc[n++] = d;
   });
-  const normalized = passages.map((p) => normalizeText(p.text));
+  // A cache holds the normalised texts already; normalising 19 M characters again took a second.
+  const normalized = normalizedTexts ?? passages.map((p) => normalizeText(p.text));
   const totalLength = normalized.reduce((sum, text) => sum + text.length, 0);
   const passageSection = new Int32Array(passages.length);
   const sectionContexts: string[] = [];
   let previous = '';
   passages.forEach((p, i) => {
-    const context = normalizeText(`${p.section.join(' ')} ${documents[passageDoc[i]].title}`);
-    if (context !== previous || i === 0) sectionContexts.push(context);
-    previous = context;
+    // Neighbours share their section: the context is normalised only when its raw form changes.
+    const raw = `${p.section.join(' ')} ${documents[passageDoc[i]].title}`;
+    if (raw !== previous || i === 0) sectionContexts.push(normalizeText(raw));
+    previous = raw;
     passageSection[i] = sectionContexts.length - 1;
   });
   const lengths = Uint32Array.from(normalized, (t) => t.length);

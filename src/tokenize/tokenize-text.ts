@@ -16,12 +16,17 @@ const MIN_SPLIT_LENGTH = 3;
 
 let dictionaryLoaded = false;
 const insertedWords = new Set<string>();
+/** Words given before jieba's dictionaries were loaded: they are added when it is. */
+const waitingWords: UserWord[] = [];
 
-/** Loads jieba's dictionaries once per process, then adds words (policy terms, region names) not added before. */
+/**
+ * Adds words (policy terms, region names) to jieba, not added before. Loading jieba's dictionaries takes about
+ * 0.9 s and an exact search never needs them, so the words wait until the first cut (see ensureJieba).
+ */
 export function addJiebaWords(words: readonly UserWord[]): void {
   if (!dictionaryLoaded) {
-    nodejieba.load();
-    dictionaryLoaded = true;
+    waitingWords.push(...words);
+    return;
   }
   for (const { word, tag } of words) {
     if (insertedWords.has(word)) continue;
@@ -30,13 +35,21 @@ export function addJiebaWords(words: readonly UserWord[]): void {
   }
 }
 
+/** Loads jieba's dictionaries once per process, with the words that waited for it. */
+function ensureJieba(): void {
+  if (dictionaryLoaded) return;
+  nodejieba.load();
+  dictionaryLoaded = true;
+  addJiebaWords(waitingWords.splice(0));
+}
+
 /**
  * Cuts normalised text into words with their offsets. Like jieba's search mode, a long word also yields its
  * dictionary parts (乡村振兴 → 乡村, 振兴, 乡村振兴) unless `withParts` is false; every token carries
  * `start`/`end` in `text`. Punctuation and spaces are not tokens.
  */
 export function tokenizeText(text: string, withParts = true): Token[] {
-  addJiebaWords([]);
+  ensureJieba();
   const tokens: Token[] = [];
   let last = 0;
   for (const m of text.matchAll(PROTECTED_RUN)) {

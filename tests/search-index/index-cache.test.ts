@@ -6,7 +6,7 @@ import { buildCharIndex } from '../../src/search-index/char-index.js';
 import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-index/index-cache.js';
 import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
 
-const payload = () => ({ json: { documents: ['南山镇'] }, chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]) });
+const payload = () => ({ json: { documents: ['南山镇'] }, chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]), normalized: '乡村振兴人居环境整治乡村' });
 
 describe('index cache file', () => {
   it('loads back what was saved', async () => {
@@ -21,6 +21,7 @@ describe('index cache file', () => {
     expect([...loaded.payload.chars.offsets]).toEqual([...built.offsets]);
     expect([...loaded.payload.chars.postings]).toEqual([...built.postings]);
     expect([...loaded.payload.wordStarts]).toEqual([0b10101, 0b11]);
+    expect(loaded.payload.normalized).toBe('乡村振兴人居环境整治乡村');
   });
 
   it('refuses a cache built from other inputs', async () => {
