@@ -5,6 +5,9 @@ import { refuseFormat, sendCsv, wantsCsv } from './csv.js';
 import { documentDetail, documentRows, documentSummary, searchRows, searchView, type SearchView } from './view-models.js';
 import { BadRequestError, checkRegions, flagParam, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
+/** The most terms a query may have: each is a pass over its postings, and a 1,000-term OR is no search. */
+export const MAX_QUERY_TERMS = 32;
+
 /** The most hits a search CSV holds. */
 const MAX_CSV_HITS = 100_000;
 
@@ -15,7 +18,10 @@ export function searchParams(engine: Engine, req: Request) {
   const offset = intParam(req.query, 'offset', 0, 0, 100_000);
   const years = yearsParam(req.query);
   const regions = regionsParam(req.query, engine.regions);
-  checkRegions(parseQuery(q).regions, engine.regions);
+  const parsed = parseQuery(q);
+  checkRegions(parsed.regions, engine.regions);
+  const terms = parsed.groups.flat().length + parsed.excluded.length;
+  if (terms > MAX_QUERY_TERMS) throw new BadRequestError(`q: at most ${MAX_QUERY_TERMS} terms (words, phrases, exclusions), got ${terms}`);
   return { q, limit, offset, years, regions, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
 }
 

@@ -118,6 +118,7 @@ describe('GET /api/search', () => {
     [{ q: '乡村 region:火星镇' }, /unknown region/],
     [{ q: '' }, /q: required/],
     [{ q: '乡'.repeat(501) }, /q: at most 500/],
+    [{ q: Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join(' OR ') }, /q: at most 32 terms/],
   ])('answers 400 naming the parameter for %j', async (query, message) => {
     const res = await request(app).get('/api/search').query(query).expect(400);
     expect(res.body.error).toMatch(message);
