@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine.js';
 import { createLogger } from '../src/logger.js';
 import { judgeRanking, loadJudgedQueries } from './judge-ranking.js';
+import { runLoadBench } from './load-bench.js';
 import { benchmarkQueries } from './queries.js';
 
 /**
@@ -14,8 +15,21 @@ import { benchmarkQueries } from './queries.js';
  * Cold and warm starts each run in a fresh process, as `npm start` would (jieba's dictionary load included);
  * queries run in this process on an engine loaded from the cache. Progress goes to stderr; figures to stdout.
  */
-const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'corpus' }, runs: { type: 'string', default: '3' }, limit: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: 'corpus' },
+    runs: { type: 'string', default: '3' },
+    limit: { type: 'string', default: '10' },
+    load: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
+  },
+});
 const corpusDir = path.resolve(values.corpus);
+if (values.load) {
+  console.log(JSON.stringify(await runLoadBench(corpusDir, Number(values.seconds), Number(values.connections)), null, 2));
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const limit = Number(values.limit);
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { createLiveEngine } from '../engine.js';
 import { createLogger } from '../logger.js';
+import { ensureJieba } from '../tokenize/tokenize-text.js';
 import { createApp } from '../server/create-app.js';
 import { listenLenient } from '../server/listen-lenient.js';
 
@@ -18,6 +19,8 @@ export async function serve(config: Config): Promise<void> {
   const app = createApp(engine, { logger, publicUrl: config.publicUrl });
   const server = listenLenient(app, config.port, config.host, () => {
     logger.info(`serving ${engine.documents.length} documents at http://${config.host}:${config.port}`);
+    // jieba's dictionaries (0.9 s) load now rather than inside the first search that needs related results.
+    setImmediate(ensureJieba);
   });
   server.on('error', (err) => {
     logger.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);

@@ -35,8 +35,8 @@ export function addJiebaWords(words: readonly UserWord[]): void {
   }
 }
 
-/** Loads jieba's dictionaries once per process, with the words that waited for it. */
-function ensureJieba(): void {
+/** Loads jieba's dictionaries once per process, with the words that waited for it (a server does it at start). */
+export function ensureJieba(): void {
   if (dictionaryLoaded) return;
   nodejieba.load();
   dictionaryLoaded = true;

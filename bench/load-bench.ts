@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { benchmarkQueries } from './queries.js';
+
+/**
+ * `npm run bench -- --load`: a server in its own process on 127.0.0.1 (the corpus copied to a temporary folder,
+ * so that a rebuild can be provoked without touching the original), 50 connections for 30 s of mixed requests
+ * (search API and page, concordance, document pages, phrases), then the same while a rebuild runs.
+ */
+export async function runLoadBench(corpusDir: string, seconds: number, connections: number): Promise<object> {
+  const work = await mkdtemp(path.join(tmpdir(), 'zhengce-load-'));
+  const corpus = path.join(work, 'corpus');
+  await cp(corpusDir, corpus, { recursive: true });
+  const port = 3900 + Math.floor(Math.random() * 500);
+  const server = startServer(corpus, path.join(work, 'cache'), port);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const status = await waitUntilServing(base);
+    const requests = await requestMix(base, corpus);
+    const quiet = await measure(base, requests, seconds, connections);
+    // Provoke a rebuild a second into the second run: one line added to one file.
+    const victim = (await listTxt(corpus))[0];
+    setTimeout(() => void appendFile(victim, '\n本行由负载测试追加，用来触发重建。\n'), 1000);
+    const during = await measure(base, requests, seconds, connections);
+    const after = (await (await fetch(`${base}/api/status`)).json()) as { rebuild: { lastSwapAt: string | null; lastMs: number | null } };
+    return { documents: status.documents, load: quiet, loadDuringRebuild: { ...during, rebuildSwapped: after.rebuild.lastSwapAt !== null, rebuildMs: after.rebuild.lastMs }, serverPeakRssMB: await peakRssMB(server) };
+  } finally {
+    server.kill('SIGTERM');
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function startServer(corpus: string, cache: string, port: number): ChildProcess {
+  const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+  return spawn(process.execPath, ['--import', 'tsx', main, '--corpus', corpus, '--cache-dir', cache, 'serve', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'info' } });
+}
+
+async function waitUntilServing(base: string): Promise<{ documents: number }> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`${base}/api/status`);
+      const status = (await res.json()) as { documents: number; phrases: string };
+      if (status.phrases === 'ready') return status;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('bench: the server did not become ready in 300 s');
+}
+
+/** A mix like a room of users: API searches, search pages, concordances, document pages, the phrase list. */
+async function requestMix(base: string, corpus: string): Promise<{ method: 'GET'; path: string }[]> {
+  const documents = ((await (await fetch(`${base}/api/documents`)).json()) as { documents: { id: string }[] }).documents;
+  const queries = benchmarkQueries([], []).slice(0, 40);
+  const paths: string[] = [];
+  queries.forEach((q, i) => {
+    const e = encodeURIComponent(q);
+    paths.push(`/api/search?q=${e}`, `/search?q=${e}`);
+    if (i % 4 === 0) paths.push(`/kwic?q=${encodeURIComponent(q.replace(/["-]|region:\S+|year:\S+|OR/g, '').trim().split(/\s+/)[0] || '发展')}&limit=100`);
+    if (i % 4 === 1) paths.push(`/documents/${encodeURIComponent(documents[(i * 37) % documents.length].id)}`);
+    if (i % 8 === 2) paths.push('/phrases?limit=50');
+  });
+  void corpus;
+  return paths.map((p) => ({ method: 'GET' as const, path: p }));
+}
+
+async function measure(base: string, requests: { method: 'GET'; path: string }[], seconds: number, connections: number) {
+  const result = await autocannon({ url: base, connections, duration: seconds, requests });
+  return {
+    connections,
+    seconds,
+    requests: result.requests.total,
+    requestsPerSec: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP90Ms: result.latency.p90,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function listTxt(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.txt')) out.push(path.join(entry.parentPath ?? dir, entry.name));
+  }
+  return out.sort();
+}
+
+async function peakRssMB(child: ChildProcess): Promise<number | null> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : null;
+}
