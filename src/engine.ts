@@ -28,6 +28,8 @@ export interface EngineOptions {
   /** Where progress and oddities go (pino in the server and CLI). */
   readonly logger: Logger;
   readonly split: SplitOptions;
+  /** Called as a build goes (files read, passages, stage), for a progress bar; not called on a cache load. */
+  readonly onProgress: (progress: BuildProgress) => void;
   /** Count phrases right after start (the server), or only when first asked for (the CLI, tests). */
   readonly phrases: 'eager' | 'lazy';
 }
@@ -39,7 +41,18 @@ export const defaultEngineOptions: EngineOptions = {
   logger: silentLogger,
   split: defaultSplitOptions,
   phrases: 'lazy',
+  onProgress: () => {},
 };
+
+/** How far a build has come. */
+export interface BuildProgress {
+  readonly stage: 'reading files' | 'indexing characters and words' | 'done';
+  /** Files read so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  /** Passages cut so far (known once the files are read). */
+  readonly passages: number;
+}
 
 
 /** How the index came to be: built now, or loaded from the cache. */

@@ -120,7 +120,8 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   const log = opts.logger;
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
-  const { files, skipped } = await readCorpusFiles(opts.corpusDir);
+  const progress = opts.onProgress;
+  const { files, skipped } = await readCorpusFiles(opts.corpusDir, (done, total) => progress({ stage: 'reading files', done, total, passages: 0 }));
   log.info(`building the index: ${files.length} files read in ${seconds()} s`);
   const csv = await readMetadataCsv(opts.corpusDir);
   const overrides = csv === null ? { overrides: [], errors: [] } : parseMetadataCsv(csv);
@@ -129,12 +130,14 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   for (const note of notes) log.info({ file: note.file }, `${note.file}: ${note.message}`);
   const base = indexPassages(documents);
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
+  progress({ stage: 'indexing characters and words', done: files.length, total: files.length, passages: base.passages.length });
   // jieba's word edges on the other core while this one indexes characters.
   const edges = buildWordStartsInWorker(base.normalized, base.lengths, vocabulary(dictionaryWords, regionNames(documents)));
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
   const words = { bits: await edges, passageStart: passageStarts(base.lengths) };
   log.info(`building the index: word edges of every passage in ${seconds()} s`);
+  progress({ stage: 'done', done: files.length, total: files.length, passages: base.passages.length });
   return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
 }
 

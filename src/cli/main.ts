@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { createEngine } from '../engine.js';
 import { createLogger } from '../logger.js';
 import { printDocuments } from './print-documents.js';
+import { buildProgressBar } from './progress-bar.js';
 import { printDistinctive, printKwic, printMatrix, printPhrases } from './print-analysis.js';
 import { printSearch } from './print-search.js';
 import { serve } from './serve.js';
@@ -24,7 +25,7 @@ function config(extra: { port?: number; host?: string; publicUrl?: string; watch
 
 /** An engine for a one-shot command: progress is logged only when asked for (LOG_LEVEL), the index always. */
 async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger(process.env.LOG_LEVEL ?? 'warn')) {
-  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, logger });
+  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, logger, onProgress: buildProgressBar() });
 }
 
 function positiveInt(value: string): number {

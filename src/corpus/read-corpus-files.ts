@@ -17,11 +17,12 @@ export interface CorpusFiles {
  * .pdf, web pages). A file of another type, or one that cannot be read, is skipped with the reason: nothing is
  * ignored silently.
  */
-export async function readCorpusFiles(dir: string): Promise<CorpusFiles> {
+export async function readCorpusFiles(dir: string, onFile: (done: number, total: number) => void = () => {}): Promise<CorpusFiles> {
   const names = await listCorpusFiles(dir);
   const files: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
+    onFile(i, names.length);
     let bytes: Uint8Array;
     try {
       bytes = await readFile(path.join(dir, name));
@@ -33,6 +34,7 @@ export async function readCorpusFiles(dir: string): Promise<CorpusFiles> {
     if (read.ok) files.push(read.file);
     else skipped.push({ name, reason: read.reason });
   }
+  onFile(names.length, names.length);
   return { files, skipped };
 }
 
