@@ -31,8 +31,13 @@ describe('a live corpus', () => {
       while (!stop) statuses.push((await request(app).get('/api/search').query({ q: '乡村振兴' })).status);
     })();
     try {
+      // An answer kept by the response cache before the swap must not outlive it.
+      const cached = () => request(app).get('/api/search').query({ q: '河长制巡查' }).set('Host', 'search.example');
+      expect((await cached()).body.total).toBe(0);
+      expect((await cached()).headers['x-cache']).toBe('hit');
       await writeFile(path.join(corpus, 'b.txt'), report('南山镇', '落实河长制巡查'));
       await waitFor(() => found(engine, '河长制巡查') === 1);
+      expect((await cached()).body.total).toBe(1);
       expect(engine.documents.map((d) => d.region).sort()).toEqual(['南山镇', '港门镇']);
       await writeFile(path.join(corpus, 'b.txt'), report('南山镇', '开展林长制巡护'));
       await waitFor(() => found(engine, '林长制巡护') === 1);

@@ -3,7 +3,8 @@ import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
 import type { Engine, LiveEngine } from '../engine.js';
-import { engineStatus, noticeMiddleware } from './index-status.js';
+import { engineStatus, noticeMiddleware, statusNotice } from './index-status.js';
+import { responseCache } from './response-cache.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { analysisRoutes } from './analysis-routes.js';
 import { apiRoutes } from './api-routes.js';
@@ -50,6 +51,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   app.get('/favicon.ico', (_req, res) => res.sendFile(`${STATIC_DIR}/favicon.ico`, { maxAge: '7d' }));
   app.use(noticeMiddleware(engine));
   app.get('/api/status', (_req, res) => res.json(engineStatus(engine)));
+  app.use(responseCache(engine, () => statusNotice(engineStatus(engine))));
   app.use(analysisRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {

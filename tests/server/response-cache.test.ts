@@ -1,0 +1,45 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine.js';
+import { createApp } from '../../src/server/create-app.js';
+import { sampleEngine } from '../helpers.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await sampleEngine();
+  await engine.whenPhrasesReady();
+});
+
+describe('the response cache', () => {
+  it('answers a repeated GET from the cache with the same body', async () => {
+    const app = createApp(engine);
+    // supertest listens on a new port each time: the Host is set as one browser would send it.
+    const first = await request(app).get('/search').query({ q: '河长制' }).set('Host', 'search.example').expect(200);
+    expect(first.headers['x-cache']).toBeUndefined();
+    const second = await request(app).get('/search').query({ q: '河长制' }).set('Host', 'search.example').expect(200);
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
+  });
+
+  it('keeps hosts apart (citations carry the origin) and never keeps an error', async () => {
+    const app = createApp(engine);
+    const doc = engine.documents[0].id;
+    const a = await request(app).get(`/documents/${doc}`).set('Host', 'a.example').expect(200);
+    const b = await request(app).get(`/documents/${doc}`).set('Host', 'b.example').expect(200);
+    expect(b.headers['x-cache']).toBeUndefined();
+    expect(a.text).toContain('http://a.example/documents/');
+    expect(b.text).toContain('http://b.example/documents/');
+    await request(app).get('/api/search').query({ q: '乡村', limit: 'ten' }).expect(400);
+    const again = await request(app).get('/api/search').query({ q: '乡村', limit: 'ten' }).expect(400);
+    expect(again.headers['x-cache']).toBeUndefined();
+  });
+
+  it('keeps CSV downloads with their file name', async () => {
+    const app = createApp(engine);
+    await request(app).get('/api/documents').query({ format: 'csv' }).set('Host', 'search.example').expect(200);
+    const again = await request(app).get('/api/documents').query({ format: 'csv' }).set('Host', 'search.example').expect(200);
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.headers['content-disposition']).toMatch(/documents\.csv/);
+  });
+});
