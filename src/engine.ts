@@ -1,97 +1,19 @@
 import path from 'node:path';
 import chokidar from 'chokidar';
-import type { PolicyDocument, SkippedFile } from './types.js';
-import { silentLogger, type Logger } from './logger.js';
+import type { Logger } from './logger.js';
+import { defaultEngineOptions, type Engine, type EngineOptions, type IndexOrigin, type LiveEngine, type LiveEngineOptions } from './engine-types.js';
 import { runInWorker, workerUrl } from './run-in-worker.js';
 import type { RebuildJob } from './rebuild-worker.js';
-import { defaultSplitOptions, type SplitOptions } from './segment/split-passages.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
-import type { SearchIndex } from './search-index/search-index.js';
-import { matchingPassages, runQuery, type SearchRequest, type SearchResult } from './query/run-query.js';
+import { matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
 import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, regionNames, reportCorpus, vocabulary } from './open-index.js';
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
-/** Options of the engine; every field has a default. */
-export interface EngineOptions {
-  /** Directory of corpus files. */
-  readonly corpusDir: string;
-  /**
-   * Directory of the index caches: each corpus keeps its own folder inside it (`corpus-3f2a9c10d4`), so runs on
-   * different corpora never overwrite each other's; `null` keeps the index in memory only.
-   */
-  readonly cacheDir: string | null;
-  /** An extra user dictionary file for jieba (`USER_DICT`). */
-  readonly userDict: string | null;
-  /** Where progress and oddities go (pino in the server and CLI). */
-  readonly logger: Logger;
-  readonly split: SplitOptions;
-  /** Called as a build goes (files read, passages, stage), for a progress bar; not called on a cache load. */
-  readonly onProgress: (progress: BuildProgress) => void;
-  /** Count phrases right after start (the server), or only when first asked for (the CLI, tests). */
-  readonly phrases: 'eager' | 'lazy';
-}
-
-export const defaultEngineOptions: EngineOptions = {
-  corpusDir: 'corpus',
-  cacheDir: 'index-cache',
-  userDict: null,
-  logger: silentLogger,
-  split: defaultSplitOptions,
-  phrases: 'lazy',
-  onProgress: () => {},
-};
-
-/** How far a build has come. */
-export interface BuildProgress {
-  readonly stage: 'reading files' | 'indexing characters and words' | 'done';
-  /** Files read so far, of `total`. */
-  readonly done: number;
-  readonly total: number;
-  /** Passages cut so far (known once the files are read). */
-  readonly passages: number;
-}
-
-
-/** How the index came to be: built now, or loaded from the cache. */
-export interface IndexOrigin {
-  readonly from: 'build' | 'cache';
-  readonly ms: number;
-  readonly cacheFile: string | null;
-  readonly cacheBytes: number | null;
-}
-
-/** A search result with the time it took, and corrections when the exact matches are few. */
-export type TimedSearchResult = SearchResult & {
-  readonly tookMs: number;
-  /** Corpus phrases close to a term that matched little (新质生产利 → 新质生产力); empty otherwise. */
-  readonly didYouMean: readonly string[];
-};
-
-/** The search engine over one corpus: the only object holding state. */
-export interface Engine {
-  readonly documents: readonly PolicyDocument[];
-  readonly skipped: readonly SkippedFile[];
-  readonly index: SearchIndex;
-  /**
-   * Phrases with exact counts per region, or null while they are being counted (in a worker thread, started
-   * by the first call or at start with `phrases: 'eager'`; cached beside the index).
-   */
-  phrases(): PhraseTable | null;
-  /** The phrase table once it is ready (rejects if the analysis failed). */
-  whenPhrasesReady(): Promise<PhraseTable>;
-  /** Completions for the search box (empty until the phrase table is ready). */
-  suggest(prefix: string, limit?: number): Suggestion[];
-  readonly origin: IndexOrigin;
-  /** Region names of the corpus, in document order. */
-  readonly regions: readonly string[];
-  getDocument(id: string): PolicyDocument | undefined;
-  search(request: SearchRequest): TimedSearchResult;
-  /** The positions of a document's passages that a query matches, as the search counts them. */
-  matchesInDocument(id: string, q: string): Set<number>;
-}
+export { defaultEngineOptions } from './engine-types.js';
+export type { BuildProgress, Engine, EngineOptions, EngineStatus, IndexOrigin, LiveEngine, LiveEngineOptions, TimedSearchResult } from './engine-types.js';
 
 /** Builds or loads the index for a corpus and returns a ready engine. */
 export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
@@ -176,53 +98,14 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
 
 
 
-/** What a live engine is doing, for `/api/status` and the pages' notice. */
-export interface EngineStatus {
-  readonly corpusDir: string;
-  readonly documents: number;
-  readonly passages: number;
-  readonly skipped: number;
-  /** How the index being served came to be, and when it started serving. */
-  readonly origin: IndexOrigin;
-  readonly servingSince: string;
-  readonly watching: boolean;
-  readonly phrases: 'ready' | 'counting';
-  readonly rebuild: {
-    readonly running: boolean;
-    readonly startedAt: string | null;
-    /** More changes arrived during the running rebuild: another follows it. */
-    readonly pending: boolean;
-    readonly lastSwapAt: string | null;
-    readonly lastMs: number | null;
-    /** Why the last rebuild failed (an unreadable corpus folder…); the last good index keeps serving. */
-    readonly lastError: string | null;
-  };
-}
-
-/** An engine whose index follows its corpus folder: rebuilt in the background and swapped whole. */
-export interface LiveEngine extends Engine {
-  status(): EngineStatus;
-  /** Rebuilds now (as a change in the folder would) and resolves once the new index serves, or the attempt failed. */
-  rebuild(): Promise<void>;
-  /** Stops watching and waits for a running rebuild to end. */
-  close(): Promise<void>;
-}
-
-/** Options of a live engine. */
-export interface LiveEngineOptions extends EngineOptions {
-  /** Watch the corpus folder (`WATCH=0` / `--no-watch` for a read-only deployment). */
-  readonly watch: boolean;
-  /** Quiet time after the last change before a rebuild starts, so that copying 200 files makes one rebuild. */
-  readonly debounceMs: number;
-}
-
 /** Retry an unreadable corpus folder this often. */
 const RETRY_MS = 10_000;
 
 /**
  * An engine that serves its corpus while the corpus changes: changes (files added, changed, renamed, removed,
- * metadata.csv) start a rebuild in a worker thread, which writes the new cache; the new index is loaded with its
- * phrase table and then swapped in at once, so every request is answered by one complete index, old or new.
+ * metadata.csv) start a rebuild in a worker thread, which writes the new cache; the new index is loaded and swapped
+ * in at once, so every request is answered by one complete index, old or new. The phrase table follows the same
+ * way once counted (the previous one serves meanwhile).
  */
 export async function createLiveEngine(options: Partial<LiveEngineOptions> = {}): Promise<LiveEngine> {
   const opts: LiveEngineOptions = { ...defaultEngineOptions, watch: true, debounceMs: 1000, ...options };
@@ -245,8 +128,13 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       // With a cache, the worker builds and writes it, and this thread only loads it; without one it builds here.
       if (opts.cacheDir) await runInWorker<RebuildJob, unknown>(workerUrl('rebuild-worker', import.meta.url), job, 'index rebuild');
       const next = await createEngine({ ...opts, phrases: 'eager' });
-      await next.whenPhrasesReady();
+      // The index swaps now; the previous phrase table serves until the new one is counted, then follows.
+      previous = current;
       current = next;
+      const dropPrevious = () => {
+        if (current === next) previous = null;
+      };
+      void next.whenPhrasesReady().then(dropPrevious, dropPrevious);
       servingSince = lastSwapAt = new Date().toISOString();
       lastMs = Math.round(performance.now() - t0);
       lastError = null;
@@ -289,6 +177,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     : null;
   if (watcher) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   let current = await createEngine(opts);
+  let previous: Engine | null = null;
   started = true;
   if (changedDuringStart) schedule();
 
@@ -298,9 +187,9 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     get index() { return current.index; },
     get origin() { return current.origin; },
     get regions() { return current.regions; },
-    phrases: () => current.phrases(),
+    phrases: () => current.phrases() ?? previous?.phrases() ?? null,
     whenPhrasesReady: () => current.whenPhrasesReady(),
-    suggest: (prefix, limit) => current.suggest(prefix, limit),
+    suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),
     getDocument: (id) => current.getDocument(id),
     search: (request) => current.search(request),
     matchesInDocument: (id, q) => current.matchesInDocument(id, q),

@@ -5,10 +5,9 @@ export type RebuildJob = Pick<EngineOptions, 'corpusDir' | 'cacheDir' | 'userDic
 
 /**
  * Runs in the job worker: reading, cleaning and indexing a changed corpus writes its cache there, off the thread
- * that answers searches, which then only loads the finished cache.
+ * that answers searches, which then only loads the finished cache. The phrase count follows as a job of its own.
  */
 export async function run(job: RebuildJob): Promise<{ documents: number }> {
   const engine = await createEngine({ ...job, phrases: 'lazy' });
-  await engine.whenPhrasesReady();
   return { documents: engine.documents.length };
 }

@@ -16,7 +16,7 @@ type Entry = { type: string; body: Buffer; disposition: string | undefined };
 /**
  * Keeps the answers to GET requests (pages and JSON) by URL, so that a popular search, concordance or phrase list
  * is rendered once: the answers depend only on the host and URL and the index, and the cache is emptied when the
- * index changes (a live engine's swap), the phrase table becomes ready, or the pages' status line changes. Only
+ * index or the phrase table changes (a live engine's swaps, a table counted), or the pages' status line does. Only
  * 200 answers are kept; `tookMs` in a kept JSON answer is the time it first took.
  */
 export function responseCache(engine: Engine, notice: () => string | null, options: ResponseCacheOptions = defaultResponseCacheOptions): RequestHandler {
@@ -24,16 +24,16 @@ export function responseCache(engine: Engine, notice: () => string | null, optio
   let bytes = 0;
   let index: unknown = null;
   let line: string | null = null;
-  let phrasesReady = false;
+  let table: unknown = null;
   return (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/api/status') return next();
-    const ready = engine.phrases() !== null;
-    if (engine.index !== index || notice() !== line || ready !== phrasesReady) {
+    const phrases = engine.phrases();
+    if (engine.index !== index || notice() !== line || phrases !== table) {
       entries.clear();
       bytes = 0;
       index = engine.index;
       line = notice();
-      phrasesReady = ready;
+      table = phrases;
     }
     // Pages cite with the request's own origin when PUBLIC_URL is not set.
     const key = `${req.headers.host ?? ''} ${req.originalUrl}`;
