@@ -19,15 +19,31 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
   const server = startServer(corpus, path.join(work, 'cache'), port);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const status = await waitUntilServing(base);
+    const docs = await waitUntilServing(base);
     const requests = await requestMix(base, corpus);
     const quiet = await measure(base, requests, seconds, connections);
     // Provoke a rebuild a second into the second run: one line added to one file.
     const victim = (await listTxt(corpus))[0];
-    setTimeout(() => void appendFile(victim, '\n本行由负载测试追加，用来触发重建。\n'), 1000);
+    let changedAt = 0;
+    setTimeout(() => {
+      changedAt = Date.now();
+      void appendFile(victim, '\n本行由负载测试追加，用来触发重建。\n');
+    }, 1000);
     const during = await measure(base, requests, seconds, connections);
-    const after = (await (await fetch(`${base}/api/status`)).json()) as { rebuild: { lastSwapAt: string | null; lastMs: number | null } };
-    return { documents: status.documents, load: quiet, loadDuringRebuild: { ...during, rebuildSwapped: after.rebuild.lastSwapAt !== null, rebuildMs: after.rebuild.lastMs }, serverPeakRssMB: await peakRssMB(server) };
+    const swappedDuringLoad = (await status(base)).rebuild.lastSwapAt !== null;
+    // However long the rebuild takes, wait for its swap (up to 5 minutes) to report when the change was served.
+    let swap = await status(base);
+    for (let i = 0; i < 300 && swap.rebuild.lastSwapAt === null; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      swap = await status(base);
+    }
+    const servedAfterMs = swap.rebuild.lastSwapAt ? Date.parse(swap.rebuild.lastSwapAt) - changedAt : null;
+    return {
+      documents: docs.documents,
+      load: quiet,
+      loadDuringRebuild: { ...during, swappedDuringLoad, changeServedAfterMs: servedAfterMs, rebuildMs: swap.rebuild.lastMs },
+      serverPeakRssMB: await peakRssMB(server),
+    };
   } finally {
     server.kill('SIGTERM');
     await rm(work, { recursive: true, force: true });
@@ -37,6 +53,10 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
 function startServer(corpus: string, cache: string, port: number): ChildProcess {
   const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
   return spawn(process.execPath, ['--import', 'tsx', main, '--corpus', corpus, '--cache-dir', cache, 'serve', '--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'info' } });
+}
+
+async function status(base: string): Promise<{ rebuild: { lastSwapAt: string | null; lastMs: number | null } }> {
+  return (await (await fetch(`${base}/api/status`)).json()) as { rebuild: { lastSwapAt: string | null; lastMs: number | null } };
 }
 
 async function waitUntilServing(base: string): Promise<{ documents: number }> {
