@@ -20,6 +20,7 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
   try {
     const base = `http://127.0.0.1:${port}`;
     const docs = await waitUntilServing(base);
+    const http = await httpLatency(base);
     const requests = await requestMix(base, corpus);
     const quiet = await measure(base, requests, seconds, connections);
     // Provoke a rebuild a second into the second run: one line added to one file.
@@ -40,6 +41,7 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
     const servedAfterMs = swap.rebuild.lastSwapAt ? Date.parse(swap.rebuild.lastSwapAt) - changedAt : null;
     return {
       documents: docs.documents,
+      httpSearch: http,
       load: quiet,
       loadDuringRebuild: { ...during, swappedDuringLoad, changeServedAfterMs: servedAfterMs, rebuildMs: swap.rebuild.lastMs },
       serverPeakRssMB: await peakRssMB(server),
@@ -118,4 +120,26 @@ async function peakRssMB(child: ChildProcess): Promise<number | null> {
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
   const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
   return kb ? Math.round(Number(kb) / 1024) : null;
+}
+
+/**
+ * One request at a time, each benchmark query once (so never from the response cache): the latency of a search
+ * over HTTP, against the engine's own time for it (`tookMs`), which gives what HTTP adds.
+ */
+async function httpLatency(base: string): Promise<object> {
+  const total: number[] = [];
+  const engine: number[] = [];
+  for (const q of benchmarkQueries([], [])) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=10`);
+    const body = (await res.json()) as { tookMs?: number };
+    total.push(performance.now() - t0);
+    engine.push(body.tookMs ?? 0);
+  }
+  const p = (list: number[], q: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 100) / 100;
+  };
+  const added = total.map((t, i) => t - engine[i]);
+  return { queries: total.length, p50Ms: p(total, 0.5), p99Ms: p(total, 0.99), engineP50Ms: p(engine, 0.5), addedByHttpP50Ms: p(added, 0.5) };
 }
