@@ -9,7 +9,7 @@ import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, kwicLineViews, kwicRows, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
 import { sendCsv, wantsCsv } from './csv.js';
-import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
+import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam, yearsParam } from './validate-params.js';
 
 /**
  * The researcher's views: shared phrases, the phrase × region matrix, the concordance, and a region's
@@ -51,7 +51,16 @@ function kwicParams(req: Request) {
   const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
   const sort = stringParam(req.query, 'sort', 10) || 'corpus';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
-  return { q, sort: sort as ConcordanceSort, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
+  const year = yearsParam(req.query)[0] ?? null;
+  return { q, sort: sort as ConcordanceSort, year, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
+}
+
+/** The concordance of a request: every occurrence, or those in the reports of one year (`year=2021`). */
+function concordanceFor(engine: Engine, params: ReturnType<typeof kwicParams>) {
+  const result = concordance(engine.index, params.q, params.sort, params.width);
+  if (params.year === null) return result;
+  const lines = result.lines.filter((l) => l.year === params.year);
+  return { ...result, total: lines.length, lines };
 }
 
 function knownRegion(table: PhraseTable, region: string): string {
@@ -120,7 +129,7 @@ export function analysisRoutes(engine: Engine): Router {
   router.get('/api/kwic', (req, res) => {
     const params = kwicParams(req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
-    const result = concordance(engine.index, params.q, params.sort, params.width);
+    const result = concordanceFor(engine, params);
     const lines = result.lines.slice(0, params.limit);
     if (wantsCsv(req)) sendCsv(res, 'concordance', kwicRows(lines));
     else res.json({ query: result.query, total: result.total, lines: kwicLineViews(lines) });
@@ -128,8 +137,8 @@ export function analysisRoutes(engine: Engine): Router {
 
   router.get('/kwic', (req, res) => {
     const params = kwicParams(req);
-    const result = params.q.trim() ? concordance(engine.index, params.q, params.sort, params.width) : null;
-    const base = `q=${encodeURIComponent(params.q)}`;
+    const result = params.q.trim() ? concordanceFor(engine, params) : null;
+    const base = `q=${encodeURIComponent(params.q)}${params.year !== null ? `&year=${params.year}` : ''}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
     const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
     // The page shows the first `limit` lines; the CSV link asks for every line (up to the API's maximum).

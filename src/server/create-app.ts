@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../logger.js';
 import { analysisRoutes } from './analysis-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { pageRoutes } from './page-routes.js';
+import { timelineRoutes } from './timeline-routes.js';
 import { BadRequestError } from './validate-params.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
@@ -53,6 +54,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   app.get('/api/status', (_req, res) => res.json(engineStatus(engine)));
   app.use(responseCache(engine, () => statusNotice(engineStatus(engine))));
   app.use(analysisRoutes(engine));
+  app.use(timelineRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });

@@ -125,6 +125,20 @@ describe.skipIf(!available)('in a browser', () => {
     await page.close();
   });
 
+  it('draws a timeline whose points lead to the concordance of their year', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/timeline?q=${encodeURIComponent('乡村振兴')}`);
+    await expect(page.locator('svg.timeline-chart circle.point').count()).resolves.toBe(3);
+    await page.screenshot({ path: `${SHOTS}/timeline.png`, fullPage: true });
+    await page.locator('svg.timeline-chart a').last().click();
+    await page.waitForURL(/\/kwic\?q=.*&year=2023/);
+    await expect(page.locator('.summary').first().textContent()).resolves.toMatch(/在 2023 年的报告中共出现 \d+ 次/);
+    const regions = await page.locator('table.kwic td.where a').allTextContents();
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions.every((r) => r.includes('2023'))).toBe(true);
+    await page.close();
+  });
+
   it('goes from the shared phrases to a concordance with one line per occurrence', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(base + '/phrases');
