@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysis/concordance.js';
 import { distinctivePhrases } from '../analysis/distinctive-phrases.js';
 import { phraseMatrix } from '../analysis/phrase-matrix.js';
-import type { PhraseTable } from '../analysis/phrase-table.js';
+import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
@@ -17,7 +17,7 @@ import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam, ye
  */
 
 /** The phrase table, or a "still counting" answer (503 with Retry-After) when the worker has not finished. */
-function tableOr503(engine: Engine, req: Request, res: Response): PhraseTable | null {
+export function tableOr503(engine: Engine, req: Request, res: Response): PhraseTable | null {
   const table = engine.phrases();
   if (table) return table;
   res.status(503).set('Retry-After', '5');
@@ -52,14 +52,15 @@ function kwicParams(req: Request) {
   const sort = stringParam(req.query, 'sort', 10) || 'corpus';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
   const year = yearsParam(req.query)[0] ?? null;
-  return { q, sort: sort as ConcordanceSort, year, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
+  const region = stringParam(req.query, 'region', 50) || null;
+  return { q, sort: sort as ConcordanceSort, year, region, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
 }
 
 /** The concordance of a request: every occurrence, or those in the reports of one year (`year=2021`). */
 function concordanceFor(engine: Engine, params: ReturnType<typeof kwicParams>) {
   const result = concordance(engine.index, params.q, params.sort, params.width);
-  if (params.year === null) return result;
-  const lines = result.lines.filter((l) => l.year === params.year);
+  if (params.year === null && params.region === null) return result;
+  const lines = result.lines.filter((l) => (params.year === null || l.year === params.year) && (params.region === null || regionOf(l.region) === params.region));
   return { ...result, total: lines.length, lines };
 }
 
@@ -138,7 +139,7 @@ export function analysisRoutes(engine: Engine): Router {
   router.get('/kwic', (req, res) => {
     const params = kwicParams(req);
     const result = params.q.trim() ? concordanceFor(engine, params) : null;
-    const base = `q=${encodeURIComponent(params.q)}${params.year !== null ? `&year=${params.year}` : ''}`;
+    const base = `q=${encodeURIComponent(params.q)}${params.year !== null ? `&year=${params.year}` : ''}${params.region !== null ? `&region=${encodeURIComponent(params.region)}` : ''}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
     const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
     // The page shows the first `limit` lines; the CSV link asks for every line (up to the API's maximum).

@@ -139,6 +139,25 @@ describe.skipIf(!available)('in a browser', () => {
     await page.close();
   });
 
+  it('compares two reports: new and dropped phrases, each leading to its lines on that side', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/compare`);
+    await page.locator('#ca').selectOption('南山镇');
+    await page.locator('#cb').selectOption('关路镇');
+    await page.locator('#cy').fill('2021');
+    await page.getByRole('button', { name: '比较' }).last().click();
+    await page.waitForURL(/\/compare\?a=/);
+    const added = page.locator('.compare-lists section').first();
+    await expect(added.locator('h2').textContent()).resolves.toMatch(/B 中新出现（[1-9]\d*）/);
+    await expect(page.locator('.compare-lists section').nth(1).locator('li').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+    const phrase = (await added.locator('li a').first().textContent())!;
+    await added.locator('li a').first().click();
+    await page.waitForURL(/\/kwic\?q=.*region=/);
+    await expect(page.locator('.summary').first().textContent()).resolves.toContain(`“${phrase}”在关路镇 2021 年的报告中共出现`);
+    await page.close();
+  });
+
   it('goes from the shared phrases to a concordance with one line per occurrence', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(base + '/phrases');

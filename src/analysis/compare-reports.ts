@@ -1,0 +1,81 @@
+import type { SearchIndex } from '../search-index/search-index.js';
+import { regionOf, type PhraseTable } from './phrase-table.js';
+
+/** One side of a comparison: a region's reports of one year. */
+export interface CompareSide {
+  readonly region: string;
+  readonly year: number;
+}
+
+/** A phrase that rose or fell: its rates per 10,000 characters on each side, and its counts. */
+export interface RateChange {
+  readonly phrase: string;
+  readonly from: number;
+  readonly to: number;
+  readonly countFrom: number;
+  readonly countTo: number;
+}
+
+/** What changed between two sides: phrases new in the later, dropped from it, risen and fallen most. */
+export interface Comparison {
+  readonly a: CompareSide & { readonly characters: number };
+  readonly b: CompareSide & { readonly characters: number };
+  readonly new: readonly { readonly phrase: string; readonly count: number }[];
+  readonly dropped: readonly { readonly phrase: string; readonly count: number }[];
+  readonly rose: readonly RateChange[];
+  readonly fell: readonly RateChange[];
+}
+
+/** Options of a comparison. */
+export interface CompareOptions {
+  /** A phrase must occur at least this often on the side where it is new, dropped, or compared. */
+  readonly minCount: number;
+  /** How many phrases each list holds. */
+  readonly limit: number;
+}
+
+export const defaultCompareOptions: CompareOptions = { minCount: 2, limit: 50 };
+
+/** Characters of the reports of a region and year. */
+function sideSize(index: SearchIndex, side: CompareSide): number {
+  let n = 0;
+  for (let p = 0; p < index.passages.length; p++) {
+    const doc = index.documents[index.passageDoc[p]];
+    if (doc.year === side.year && regionOf(doc.region) === side.region) n += index.lengths[p];
+  }
+  return n;
+}
+
+const per10k = (count: number, chars: number) => (chars > 0 ? Math.round((count / chars) * 10_000 * 1000) / 1000 : 0);
+
+/**
+ * Compares two sides (a region's report of one year against another year, or two regions in one year) by the
+ * phrase table's exact counts per region and year: new (only in b), dropped (only in a), and the phrases whose
+ * rate per 10,000 characters rose or fell most (rates, so that a longer report does not look more of everything).
+ */
+export function compareReports(index: SearchIndex, table: PhraseTable, a: CompareSide, b: CompareSide, options: Partial<CompareOptions> = {}): Comparison {
+  const o = { ...defaultCompareOptions, ...options };
+  const [sizeA, sizeB] = [sideSize(index, a), sideSize(index, b)];
+  const keyA = `${a.region}|${a.year}`;
+  const keyB = `${b.region}|${b.year}`;
+  const added: { phrase: string; count: number }[] = [];
+  const dropped: { phrase: string; count: number }[] = [];
+  const changes: RateChange[] = [];
+  for (const p of table.phrases) {
+    if (p.foldedInto !== null) continue;
+    const [ca, cb] = [p.byRegionYear[keyA] ?? 0, p.byRegionYear[keyB] ?? 0];
+    if (ca === 0 && cb >= o.minCount) added.push({ phrase: p.phrase, count: cb });
+    else if (cb === 0 && ca >= o.minCount) dropped.push({ phrase: p.phrase, count: ca });
+    else if (ca > 0 && cb > 0 && ca + cb >= o.minCount) changes.push({ phrase: p.phrase, from: per10k(ca, sizeA), to: per10k(cb, sizeB), countFrom: ca, countTo: cb });
+  }
+  const byCount = (x: { count: number; phrase: string }, y: { count: number; phrase: string }) => y.count - x.count || x.phrase.localeCompare(y.phrase, 'zh-CN');
+  const rise = (c: RateChange) => c.to - c.from;
+  return {
+    a: { ...a, characters: sizeA },
+    b: { ...b, characters: sizeB },
+    new: added.sort(byCount).slice(0, o.limit),
+    dropped: dropped.sort(byCount).slice(0, o.limit),
+    rose: changes.filter((c) => rise(c) > 0).sort((x, y) => rise(y) - rise(x)).slice(0, o.limit),
+    fell: changes.filter((c) => rise(c) < 0).sort((x, y) => rise(x) - rise(y)).slice(0, o.limit),
+  };
+}
