@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Engine } from '../engine.js';
 import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysis/concordance.js';
 import { distinctivePhrases } from '../analysis/distinctive-phrases.js';
-import { phraseMatrix } from '../analysis/phrase-matrix.js';
+import { phraseMatrix, type MatrixOrder } from '../analysis/phrase-matrix.js';
 import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
@@ -45,6 +45,15 @@ function matrixPhrases(req: Request, table: PhraseTable): string[] {
   const typed = [...listParam(req.query, 'p'), ...stringParam(req.query, 'lines', 20000).split(/\r?\n/)].map((p) => p.trim()).filter((p) => p !== '');
   if (typed.length > 200) throw new BadRequestError(`p: at most 200 phrases, got ${typed.length}`);
   return typed.length > 0 ? [...new Set(typed)] : sharedPhrases(table, { limit: 20 }).phrases.map((p) => p.phrase);
+}
+
+/** How the matrix is laid out: column order (by total unless asked), empty columns hidden, shading by count or rate. */
+function matrixView(req: Request): { order: MatrixOrder; hideEmpty: boolean; shade: 'count' | 'rate' } {
+  const order = stringParam(req.query, 'order', 10) || 'total';
+  if (order !== 'total' && order !== 'level' && order !== 'corpus') throw new BadRequestError(`order: total, level or corpus, got "${order}"`);
+  const shadeBy = stringParam(req.query, 'shade', 10) || 'count';
+  if (shadeBy !== 'count' && shadeBy !== 'rate') throw new BadRequestError(`shade: count or rate, got "${shadeBy}"`);
+  return { order, hideEmpty: stringParam(req.query, 'hideEmpty', 5) === '1', shade: shadeBy };
 }
 
 function kwicParams(req: Request) {
@@ -108,7 +117,7 @@ export function analysisRoutes(engine: Engine): Router {
     const csv = wantsCsv(req);
     const table = tableOr503(engine, req, res);
     if (!table) return;
-    const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table));
+    const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table), matrixView(req));
     if (csv) sendCsv(res, 'phrase-matrix', matrixRows(matrix));
     else res.json({ regions: matrix.regions, rows: matrix.rows, columnTotals: matrix.columnTotals, total: matrix.total });
   });
@@ -117,14 +126,15 @@ export function analysisRoutes(engine: Engine): Router {
     const table = tableOr503(engine, req, res);
     if (!table) return;
     const phrases = matrixPhrases(req, table);
-    const matrix = phraseMatrix(engine.index, table, phrases);
-    const max = Math.max(0, ...matrix.rows.flatMap((r) => r.counts));
-    const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}`, cells: r.counts.map((count) => ({ count, shade: shade(count, max) })) }));
+    const view = matrixView(req);
+    const matrix = phraseMatrix(engine.index, table, phrases, view);
+    // Shading by rate per 10,000 characters sets a long report's column against a short one's fairly.
+    const value = (count: number, c: number) => (view.shade === 'rate' ? (matrix.columnSizes[c] ? (count / matrix.columnSizes[c]) * 10_000 : 0) : count);
+    const max = Math.max(0, ...matrix.rows.flatMap((r) => r.counts.map(value)));
+    const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}`, cells: r.counts.map((count, c) => ({ count, rate: Math.round(value(count, c) * 100) / 100, shade: shade(value(count, c), max) })) }));
     const query = phrases.map((p) => `p=${encodeURIComponent(p)}`).join('&');
-    // What the table cannot show: occurrences in reports without a region have no column.
-    const unplaced = matrix.rows.map((r) => ({ phrase: r.phrase, count: r.total - r.counts.reduce((a, b) => a + b, 0) })).filter((u) => u.count > 0);
     const typed = listParam(req.query, 'p').length + stringParam(req.query, 'lines', 20_000).trim().length > 0;
-    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, unplaced, typed, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
+    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, typed, view, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
   });
 
   router.get('/api/kwic', (req, res) => {

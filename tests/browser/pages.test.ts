@@ -158,6 +158,25 @@ describe.skipIf(!available)('in a browser', () => {
     await page.close();
   });
 
+  it('scrolls a wide matrix with the phrase column and the header in view', async () => {
+    const page = await browser.newPage({ viewport: { width: 480, height: 700 } });
+    await page.goto(`${base}/phrases/matrix`);
+    const wrap = page.locator('.matrix-wrap');
+    const firstCell = page.locator('table.heat tbody th[scope="row"]').first();
+    const before = (await firstCell.boundingBox())!;
+    await wrap.evaluate((el) => {
+      el.scrollLeft = 600;
+      el.scrollTop = 200;
+    });
+    await expect(wrap.evaluate((el) => el.scrollLeft)).resolves.toBeGreaterThan(100);
+    const after = (await page.locator('table.heat tbody tr').nth(8).locator('th').boundingBox())!;
+    expect(Math.abs(after.x - before.x)).toBeLessThan(2);
+    const header = (await page.locator('table.heat thead th').nth(3).boundingBox())!;
+    expect(Math.abs(header.y - (await wrap.boundingBox())!.y)).toBeLessThan(3);
+    await page.screenshot({ path: `${SHOTS}/matrix-phone.png` });
+    await page.close();
+  });
+
   it('goes from the shared phrases to a concordance with one line per occurrence', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(base + '/phrases');

@@ -88,7 +88,7 @@ describe('pages say what they cannot show', () => {
     expect(res.text).toContain(`全部 ${total} 次`);
   });
 
-  it('the matrix says when it shows the top phrases and what has no column', async () => {
+  it('the matrix gives reports without a year their own column, so that cells add up, and says when it shows the top phrases', async () => {
     const dir = await tempDir();
     // 港门镇 has reports of two years, so its columns are split by year; a third report of it has no year.
     const body = '各位代表：推进河长制工作，落实河长制责任，确保河湖水质稳定向好，群众满意度持续提升。';
@@ -97,10 +97,22 @@ describe('pages say what they cannot show', () => {
     await writeFile(path.join(dir, 'c.txt'), `港门镇政府工作报告\n${body}`);
     const other = await createEngine({ corpusDir: dir, cacheDir: null });
     await other.whenPhrasesReady();
-    const res = await request(createApp(other)).get('/phrases/matrix').query({ p: '河长制' }).expect(200);
-    expect(res.text).toContain('未计入任何一列（所在报告缺少地区）：“河长制” 2 次');
+    const res = await request(createApp(other)).get('/api/phrases/matrix').query({ p: '河长制', order: 'corpus' }).expect(200);
+    expect(res.body.regions).toEqual(['港门镇 2021', '港门镇 2022', '港门镇 （未注明年份）']);
+    expect(res.body.rows[0]).toMatchObject({ counts: [2, 2, 2], total: 6 });
     const top = await request(app).get('/phrases/matrix').expect(200);
     expect(top.text).toContain('未输入短语，显示分布地区最多的 20 个共同表述');
+  });
+
+  it('the matrix orders columns by total, hides empty ones on request, and shades by rate', async () => {
+    const byTotal = (await request(app).get('/api/phrases/matrix').query({ p: ['河长制', '营商环境'] }).expect(200)).body;
+    expect(byTotal.columnTotals).toEqual([...byTotal.columnTotals].sort((a: number, b: number) => b - a));
+    const hidden = (await request(app).get('/api/phrases/matrix').query({ p: '营商环境', hideEmpty: 1 }).expect(200)).body;
+    expect(hidden.columnTotals.every((t: number) => t > 0)).toBe(true);
+    expect(hidden.regions.length).toBeLessThan(byTotal.regions.length);
+    const page = await request(app).get('/phrases/matrix').query({ p: '河长制', shade: 'rate' }).expect(200);
+    expect(page.text).toMatch(/title="每万字 \d/);
+    await request(app).get('/phrases/matrix').query({ p: '河长制', order: 'size' }).expect(400);
   });
 });
 
