@@ -10,6 +10,9 @@ export interface ConcordanceLine {
   readonly region: string | null;
   readonly year: number | null;
   readonly docId: string;
+  /** The report's title and the corpus file it came from, for a researcher's table. */
+  readonly title: string;
+  readonly source: string;
   readonly passageId: string;
   readonly paragraph: number;
 }
@@ -38,6 +41,8 @@ export function concordance(index: SearchIndex, phrase: string, sort: Concordanc
         region: doc.region,
         year: doc.year,
         docId: doc.id,
+        title: doc.title,
+        source: doc.source,
         passageId: passage.id,
         paragraph: passage.index,
       });

@@ -7,8 +7,8 @@ import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
-import { distinctiveRows, kwicLineViews, kwicRows, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
-import { sendCsv, wantsCsv } from './csv.js';
+import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
+import { sendCsv, streamCsv, wantsCsv } from './csv.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam, yearsParam } from './validate-params.js';
 
 /**
@@ -62,7 +62,7 @@ function kwicParams(req: Request) {
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
   const year = yearsParam(req.query)[0] ?? null;
   const region = stringParam(req.query, 'region', 50) || null;
-  return { q, sort: sort as ConcordanceSort, year, region, limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
+  return { q, sort: sort as ConcordanceSort, year, region, offset: intParam(req.query, 'offset', 0, 0, 10_000_000), limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
 }
 
 /** The concordance of a request: every occurrence, or those in the reports of one year (`year=2021`). */
@@ -141,9 +141,14 @@ export function analysisRoutes(engine: Engine): Router {
     const params = kwicParams(req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
     const result = concordanceFor(engine, params);
-    const lines = result.lines.slice(0, params.limit);
-    if (wantsCsv(req)) sendCsv(res, 'concordance', kwicRows(lines));
-    else res.json({ query: result.query, total: result.total, lines: kwicLineViews(lines) });
+    if (wantsCsv(req)) {
+      // Every line, whatever limit and offset say: the table behind the view, streamed.
+      const views = kwicLineViews(result.lines);
+      streamCsv(res, 'concordance', KWIC_HEADER, views.length, (i) => kwicRow(views[i]));
+      return;
+    }
+    const lines = result.lines.slice(params.offset, params.offset + params.limit);
+    res.json({ query: result.query, total: result.total, offset: params.offset, lines: kwicLineViews(lines) });
   });
 
   router.get('/kwic', (req, res) => {
@@ -151,10 +156,16 @@ export function analysisRoutes(engine: Engine): Router {
     const result = params.q.trim() ? concordanceFor(engine, params) : null;
     const base = `q=${encodeURIComponent(params.q)}${params.year !== null ? `&year=${params.year}` : ''}${params.region !== null ? `&region=${encodeURIComponent(params.region)}` : ''}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
-    const lines = (result?.lines ?? []).slice(0, params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
-    // The page shows the first `limit` lines; the CSV link asks for every line (up to the API's maximum).
-    const csvLimit = Math.min(MAX_KWIC_LINES, Math.max(1, result?.total ?? 1));
-    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, csvLimit, maxLines: MAX_KWIC_LINES, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&limit=${csvLimit}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
+    const lines = (result?.lines ?? []).slice(params.offset, params.offset + params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
+    const total = result?.total ?? 0;
+    const page = (offset: number) => `/kwic?${base}&sort=${params.sort}${offset > 0 ? `&offset=${offset}` : ''}${params.limit !== 1000 ? `&limit=${params.limit}` : ''}`;
+    const pages = {
+      from: params.offset + 1,
+      to: params.offset + lines.length,
+      prev: params.offset > 0 ? page(Math.max(0, params.offset - params.limit)) : null,
+      next: params.offset + params.limit < total ? page(params.offset + params.limit) : null,
+    };
+    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, pages, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
   });
 
   router.get('/api/regions/:region/distinctive', (req, res) => {

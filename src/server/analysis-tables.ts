@@ -20,8 +20,16 @@ export function kwicLineViews(lines: readonly ConcordanceLine[]) {
   return lines.map(({ paragraph, ...line }) => ({ ...line, url: passageUrl(line.docId, paragraph) }));
 }
 
+/** The header of concordance CSV. */
+export const KWIC_HEADER = ['left', 'match', 'right', 'region', 'year', 'title', 'source', 'docId', 'passageId', 'url'];
+
+/** One concordance line as a CSV row (columns as KWIC_HEADER). */
+export function kwicRow(l: ReturnType<typeof kwicLineViews>[number]): (string | number | null)[] {
+  return [l.left, l.match, l.right, l.region, l.year, l.title, l.source, l.docId, l.passageId, l.url];
+}
+
 export function kwicRows(lines: readonly ConcordanceLine[]): Rows {
-  return [['left', 'match', 'right', 'region', 'year', 'docId', 'passageId', 'url'], ...kwicLineViews(lines).map((l) => [l.left, l.match, l.right, l.region, l.year, l.docId, l.passageId, l.url])];
+  return [KWIC_HEADER, ...kwicLineViews(lines).map(kwicRow)];
 }
 
 export function distinctiveRows(phrases: readonly DistinctivePhrase[]): Rows {

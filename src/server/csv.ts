@@ -23,6 +23,21 @@ export function refuseFormat(req: Request): void {
   if (format !== '' && format !== 'json') throw new BadRequestError(`format: this endpoint answers JSON only (CSV: /api/search, /api/documents, /api/phrases, /api/phrases/matrix, /api/kwic, /api/regions/…/distinctive), got "${format}"`);
 }
 
+/**
+ * Streams rows as a CSV download, a thousand rows a write, so that a concordance of a hundred thousand lines never
+ * becomes one string in memory.
+ */
+export function streamCsv(res: Response, name: string, header: readonly string[], count: number, row: (i: number) => readonly (string | number | null)[]): void {
+  res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+  res.write(toCsv([header]));
+  for (let start = 0; start < count; start += 1000) {
+    const rows = [];
+    for (let i = start; i < Math.min(count, start + 1000); i++) rows.push(row(i));
+    res.write(toCsv(rows).replace(/^\ufeff/, ''));
+  }
+  res.end();
+}
+
 /** Sends rows as a CSV download named `name.csv`. */
 export function sendCsv(res: Response, name: string, rows: readonly (readonly (string | number | null)[])[]): void {
   res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(toCsv(rows));

@@ -27,7 +27,18 @@ describe('analysis API', () => {
     const res = await request(app).get('/api/kwic').query({ q: '人居环境' }).expect(200);
     expect(res.body).toMatchObject({ query: '人居环境', total: 21 });
     expect(res.body.lines).toHaveLength(21);
-    expect(Object.keys(res.body.lines[0]).sort()).toEqual(['docId', 'left', 'match', 'passageId', 'region', 'right', 'url', 'year']);
+    expect(Object.keys(res.body.lines[0]).sort()).toEqual(['docId', 'left', 'match', 'passageId', 'region', 'right', 'source', 'title', 'url', 'year']);
+  });
+
+  it('GET /api/kwic pages with offset, and its CSV holds every line whatever the limit', async () => {
+    const all = (await request(app).get('/api/kwic').query({ q: '人居环境' }).expect(200)).body.lines;
+    const page = (await request(app).get('/api/kwic').query({ q: '人居环境', offset: 10, limit: 5 }).expect(200)).body;
+    expect(page).toMatchObject({ total: 21, offset: 10 });
+    expect(page.lines).toEqual(all.slice(10, 15));
+    const csv = await request(app).get('/api/kwic').query({ q: '人居环境', limit: 3, format: 'csv' }).expect(200);
+    const rows = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(rows[0]).toBe('left,match,right,region,year,title,source,docId,passageId,url');
+    expect(rows).toHaveLength(22);
   });
 
   it('GET /api/phrases/matrix counts the given phrases per region', async () => {

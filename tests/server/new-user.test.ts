@@ -80,12 +80,13 @@ describe('favicon', () => {
 });
 
 describe('pages say what they cannot show', () => {
-  it('the concordance says how many lines it shows of how many, and offers every line as CSV', async () => {
+  it('the concordance says which lines it shows of how many, pages through them, and offers every line as CSV', async () => {
     const res = await request(app).get('/kwic').query({ q: '发展', limit: 5 }).expect(200);
     const total = Number(/共出现 <strong>(\d+)<\/strong> 次/.exec(res.text)![1]);
-    expect(res.text).toContain('本页只显示前 5 次');
-    expect(res.text).toContain(`limit=${total}&amp;format=csv`);
-    expect(res.text).toContain(`全部 ${total} 次`);
+    expect(res.text).toContain('本页显示第 1–5 次');
+    expect(res.text).toContain(`下载 CSV（全部 ${total} 次）`);
+    const next = /<a href="([^"]+)" rel="next">/.exec(res.text)![1].replace(/&amp;/g, '&');
+    expect((await request(app).get(next).expect(200)).text).toContain('本页显示第 6–10 次');
   });
 
   it('the matrix gives reports without a year their own column, so that cells add up, and says when it shows the top phrases', async () => {
