@@ -21,6 +21,7 @@ export interface QueryExplanation {
   readonly excluded: readonly string[];
   readonly regions: readonly string[];
   readonly years: readonly number[];
+  readonly levels: readonly string[];
   readonly ignored: readonly string[];
 }
 
@@ -40,6 +41,7 @@ export function explainQuery(query: ParsedQuery): QueryExplanation {
     excluded: query.excluded.map((t) => t.text),
     regions: query.regions,
     years: query.years,
+    levels: query.levels,
     ignored: query.ignored,
   };
 }

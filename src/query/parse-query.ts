@@ -23,6 +23,8 @@ export interface ParsedQuery {
   readonly excluded: readonly QueryTerm[];
   readonly regions: readonly string[];
   readonly years: readonly number[];
+  /** Administrative levels (`level:省`): 国家, 省, 市, 县, 区, 镇, 乡, 街道. */
+  readonly levels: readonly string[];
   /** Pieces of the query that had no effect (stray operators, punctuation, a bad year), to tell the user. */
   readonly ignored: readonly string[];
 }
@@ -33,7 +35,7 @@ type Piece = { kind: 'term'; term: QueryTerm; negated: boolean } | { kind: 'or' 
 const SPACE = /[\s\u3000]/;
 
 /** Splits the query line into pieces, honouring double quotes (an unclosed quote runs to the end). */
-function lex(input: string, ignored: string[], filters: { regions: string[]; years: number[] }): Piece[] {
+function lex(input: string, ignored: string[], filters: { regions: string[]; years: number[]; levels: string[] }): Piece[] {
   const pieces: Piece[] = [];
   let i = 0;
   while (i < input.length) {
@@ -64,15 +66,29 @@ function lex(input: string, ignored: string[], filters: { regions: string[]; yea
   return pieces;
 }
 
-/** Handles `region:` and `year:`; returns false when the word is not a filter. */
-function applyFilter(word: string, filters: { regions: string[]; years: number[] }, ignored: string[]): boolean {
-  const m = /^(region|year|地区|年份)[:：](.*)$/i.exec(word);
+/** The levels a `level:` filter takes. */
+export const LEVEL_NAMES = ['国家', '省', '市', '县', '区', '镇', '乡', '街道'] as const;
+
+/** The most years one range may span (`year:1954-2026` is 73). */
+const MAX_YEAR_SPAN = 100;
+
+/** Handles `region:`, `level:` and `year:` (one year, a list, or a range 2020-2025); false when the word is not a filter. */
+function applyFilter(word: string, filters: { regions: string[]; years: number[]; levels: string[] }, ignored: string[]): boolean {
+  const m = /^(region|year|level|地区|年份|级别)[:：](.*)$/i.exec(word);
   if (!m) return false;
   const field = m[1].toLowerCase();
   for (const value of m[2].split(/[,，]/).filter((v) => v !== '')) {
     if (field === 'region' || field === '地区') filters.regions.push(value);
-    else if (/^\d{4}$/.test(value)) filters.years.push(Number(value));
-    else ignored.push(word);
+    else if (field === 'level' || field === '级别') {
+      if ((LEVEL_NAMES as readonly string[]).includes(value)) filters.levels.push(value);
+      else ignored.push(word);
+    } else if (/^\d{4}$/.test(value)) filters.years.push(Number(value));
+    else if (/^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.test(value)) {
+      const [, a, b] = /^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.exec(value)!;
+      const [from, to] = [Math.min(Number(a), Number(b)), Math.max(Number(a), Number(b))];
+      if (to - from > MAX_YEAR_SPAN) ignored.push(word);
+      else for (let y = from; y <= to; y++) filters.years.push(y);
+    } else ignored.push(word);
   }
   return true;
 }
@@ -91,7 +107,7 @@ function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boole
 /** Parses a query line; never throws. */
 export function parseQuery(input: string): ParsedQuery {
   const ignored: string[] = [];
-  const filters = { regions: [] as string[], years: [] as number[] };
+  const filters = { regions: [] as string[], years: [] as number[], levels: [] as string[] };
   const pieces = lex(input, ignored, filters);
   const groups: QueryTerm[][] = [];
   const excluded: QueryTerm[] = [];
@@ -109,7 +125,7 @@ export function parseQuery(input: string): ParsedQuery {
     else groups.push([piece.term]);
     joinNext = false;
   }
-  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), ignored };
+  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), levels: unique(filters.levels), ignored };
 }
 
 function unique<T>(values: T[]): T[] {

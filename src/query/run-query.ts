@@ -13,6 +13,8 @@ export interface SearchRequest {
   /** Region filters added to those in the query (API parameters, facet links). */
   readonly regions?: readonly string[];
   readonly years?: readonly number[];
+  /** Level filters added to those in the query (`level=省`). */
+  readonly levels?: readonly string[];
   readonly limit?: number;
   readonly offset?: number;
   /** Also list related matches when the exact ones fill a page (they are listed anyway when they do not). */
@@ -62,7 +64,7 @@ export interface SearchResult {
  */
 export function runQuery(index: SearchIndex, request: SearchRequest, options: RankOptions = defaultRankOptions): SearchResult {
   const query = requestQuery(request);
-  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0) {
+  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0 && query.levels.length === 0) {
     return { query, total: 0, hits: [], facets: { region: {}, year: {}, regionReports: {}, yearReports: {} }, related: null };
   }
   const matched = matchQuery(index, query);
@@ -88,13 +90,14 @@ function requestQuery(request: SearchRequest): ParsedQuery {
     ...parsed,
     regions: [...new Set([...parsed.regions, ...(request.regions ?? [])])],
     years: [...new Set([...parsed.years, ...(request.years ?? [])])],
+    levels: [...new Set([...parsed.levels, ...(request.levels ?? [])])],
   };
 }
 
 /** Every passage a request matches, filters applied, in corpus order: what `total` counts. */
 export function matchingPassages(index: SearchIndex, request: SearchRequest): Int32Array {
   const query = requestQuery(request);
-  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0) return new Int32Array(0);
+  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0 && query.levels.length === 0) return new Int32Array(0);
   return filterAndCount(index, matchQuery(index, query).passages, query).kept;
 }
 
@@ -117,8 +120,10 @@ function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, o
  */
 function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
   const docs = index.documents;
-  const regionOk = docs.map((d) => query.regions.length === 0 || query.regions.includes(d.region ?? ''));
-  const yearOk = docs.map((d) => query.years.length === 0 || query.years.includes(d.year ?? -1));
+  // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.
+  const levelOk = (d: (typeof docs)[number]) => query.levels.length === 0 || query.levels.includes(d.level ?? '');
+  const regionOk = docs.map((d) => levelOk(d) && (query.regions.length === 0 || query.regions.includes(d.region ?? '')));
+  const yearOk = docs.map((d) => levelOk(d) && (query.years.length === 0 || query.years.includes(d.year ?? -1)));
   const perDoc = new Int32Array(docs.length);
   const kept = new Int32Array(passages.length);
   let n = 0;

@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
-import { parseQuery } from '../query/parse-query.js';
+import { LEVEL_NAMES, parseQuery } from '../query/parse-query.js';
 import { refuseFormat, sendCsv, wantsCsv } from './csv.js';
 import { documentDetail, documentRows, documentSummary, searchRows, searchView, type SearchView } from './view-models.js';
-import { BadRequestError, checkRegions, flagParam, intParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+import { BadRequestError, checkRegions, flagParam, intParam, listParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
 /** The most terms a query may have: each is a pass over its postings, and a 1,000-term OR is no search. */
 export const MAX_QUERY_TERMS = 32;
@@ -22,13 +22,16 @@ export function searchParams(engine: Engine, req: Request) {
   checkRegions(parsed.regions, engine.regions);
   const terms = parsed.groups.flat().length + parsed.excluded.length;
   if (terms > MAX_QUERY_TERMS) throw new BadRequestError(`q: at most ${MAX_QUERY_TERMS} terms (words, phrases, exclusions), got ${terms}`);
-  return { q, limit, offset, years, regions, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
+  const levels = listParam(req.query, 'level');
+  const unknownLevel = levels.find((l) => !(LEVEL_NAMES as readonly string[]).includes(l));
+  if (unknownLevel !== undefined) throw new BadRequestError(`level: one of ${LEVEL_NAMES.join('、')}, got "${unknownLevel}"`);
+  return { q, limit, offset, years, regions, levels, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
 }
 
 /** Whether the request asks for nothing: no term and no filter (the API refuses it, the page shows its start). */
 export function asksNothing(params: ReturnType<typeof searchParams>): boolean {
   const parsed = parseQuery(params.q);
-  return parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + params.regions.length + params.years.length === 0;
+  return parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + parsed.levels.length + params.regions.length + params.years.length + params.levels.length === 0;
 }
 
 /** Runs a search for a request (shared by the API and the search page). */

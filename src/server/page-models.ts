@@ -18,6 +18,7 @@ export interface SearchState {
   readonly q: string;
   readonly regions: readonly string[];
   readonly years: readonly number[];
+  readonly levels: readonly string[];
   readonly offset: number;
   readonly limit: number;
 }
@@ -29,6 +30,7 @@ export function searchUrl(state: SearchState, change: Partial<SearchState> = {},
   if (s.q) params.set('q', s.q);
   for (const r of s.regions) params.append('region', r);
   for (const y of s.years) params.append('year', String(y));
+  for (const l of s.levels) params.append('level', l);
   if (s.offset > 0) params.set('offset', String(s.offset));
   if (s.limit !== 10) params.set('limit', String(s.limit));
   const query = params.toString();
@@ -85,8 +87,8 @@ export function searchPage(view: SearchView, state: SearchState) {
   const suggestions: { text: string; url: string }[] = [];
   if (view.total === 0) {
     const bare = state.q.split(/[\s\u3000]+/).filter((w) => !/^(?:region|year|地区|年份)[:：]/i.test(w)).join(' ');
-    if (state.regions.length + state.years.length > 0 || bare !== state.q.trim()) {
-      suggestions.push({ text: '去掉地区和年份筛选再搜', url: searchUrl(state, { q: bare, regions: [], years: [], offset: 0 }) });
+    if (state.regions.length + state.years.length + state.levels.length > 0 || bare !== state.q.trim()) {
+      suggestions.push({ text: '去掉地区、年份和级别筛选再搜', url: searchUrl(state, { q: bare, regions: [], years: [], levels: [], offset: 0 }) });
     }
     if (words.length > 1) suggestions.push({ text: `只搜“${words[0].text}”`, url: searchUrl(state, { q: words[0].text, offset: 0 }) });
     suggestions.push({ text: '换一个更短的说法，或用空格分开几个词（如“人居环境 整治”）', url: '' });
@@ -104,6 +106,7 @@ export function searchPage(view: SearchView, state: SearchState) {
     activeFilters: [
       ...state.regions.map((r) => ({ label: `地区：${r}`, url: searchUrl(state, { regions: toggle(state.regions, r), offset: 0 }) })),
       ...state.years.map((y) => ({ label: `年份：${y}`, url: searchUrl(state, { years: toggle(state.years, y), offset: 0 }) })),
+      ...state.levels.map((l) => ({ label: `级别：${l}`, url: searchUrl(state, { levels: toggle(state.levels, l), offset: 0 }) })),
     ],
     suggestions,
     related,
@@ -199,6 +202,7 @@ function explainLines(explain: NonNullable<SearchView['explain']>): string[] {
   if (explain.excluded.length) lines.push(`排除含 ${explain.excluded.map((t) => `“${t}”`).join('、')} 的段落`);
   if (explain.regions.length) lines.push(`地区：${explain.regions.join('、')}`);
   if (explain.years.length) lines.push(`年份：${explain.years.join('、')}`);
+  if (explain.levels.length) lines.push(`级别：${explain.levels.join('、')}`);
   if (explain.ignored.length) lines.push(`已忽略：${explain.ignored.join(' ')}`);
   return lines;
 }

@@ -15,7 +15,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
   const router = Router();
   const search = (req: Request, res: import('express').Response) => {
     const params = searchParams(engine, req);
-    const state = { q: params.q, regions: params.regions, years: params.years, offset: params.offset, limit: params.limit };
+    const state = { q: params.q, regions: params.regions, years: params.years, levels: params.levels, offset: params.offset, limit: params.limit };
     const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
     const corpus = { documents: engine.documents.length, regions: engine.regions, examples: corpusExamples(engine) };
     res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus, examples: corpus.examples });
