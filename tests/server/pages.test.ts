@@ -40,7 +40,7 @@ describe('search page', () => {
   it('says when nothing matched and suggests what to try', async () => {
     const res = await request(app).get('/search').query({ q: '火星基地 region:港门镇' }).expect(200);
     expect(res.text).toContain('没有找到');
-    expect(res.text).toContain('去掉地区和年份筛选再搜');
+    expect(res.text).toContain('去掉地区、年份和级别筛选再搜');
   });
 
   it('shows a query with markup as text', async () => {
