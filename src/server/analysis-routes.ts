@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Engine } from '../engine.js';
 import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysis/concordance.js';
-import { distinctivePhrases } from '../analysis/distinctive-phrases.js';
+import { BASELINES, distinctiveAgainst, referenceFor, type Baseline, type DistinctivePhrase } from '../analysis/distinctive-phrases.js';
 import { phraseMatrix, type MatrixOrder } from '../analysis/phrase-matrix.js';
 import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
 import { sharedPhrases } from '../analysis/shared-phrases.js';
@@ -54,6 +54,19 @@ function matrixView(req: Request): { order: MatrixOrder; hideEmpty: boolean; sha
   const shadeBy = stringParam(req.query, 'shade', 10) || 'count';
   if (shadeBy !== 'count' && shadeBy !== 'rate') throw new BadRequestError(`shade: count or rate, got "${shadeBy}"`);
   return { order, hideEmpty: stringParam(req.query, 'hideEmpty', 5) === '1', shade: shadeBy };
+}
+
+function baselineParam(req: Request): Baseline {
+  const baseline = stringParam(req.query, 'baseline', 20) || 'same-level-years';
+  if (!(BASELINES as readonly string[]).includes(baseline)) throw new BadRequestError(`baseline: one of ${BASELINES.join(', ')}, got "${baseline}"`);
+  return baseline as Baseline;
+}
+
+/** Distinctive phrases against the chosen baseline, or against everything else where that baseline is empty. */
+function distinctiveFor(engine: Engine, table: PhraseTable, region: string, baseline: Baseline, minCount: number, limit: number) {
+  let reference = referenceFor(engine.index, region, baseline);
+  if (reference.characters === 0) reference = referenceFor(engine.index, region, 'all');
+  return distinctiveAgainst(table, region, reference, minCount, limit);
 }
 
 function kwicParams(req: Request) {
@@ -175,9 +188,9 @@ export function analysisRoutes(engine: Engine): Router {
     const table = tableOr503(engine, req, res);
     if (!table) return;
     const region = knownRegion(table, req.params.region);
-    const phrases = distinctivePhrases(table, region, minCount, limit);
-    if (csv) sendCsv(res, `distinctive-${region}`, distinctiveRows(phrases));
-    else res.json({ region, phrases });
+    const result = distinctiveFor(engine, table, region, baselineParam(req), minCount, limit);
+    if (csv) sendCsv(res, `distinctive-${region}`, distinctiveRows([...result.phrases, ...result.selfReferences]));
+    else res.json({ region, baseline: result.reference.baseline, reference: { regions: result.reference.regions, characters: result.reference.characters }, phrases: result.phrases, selfReferences: result.selfReferences });
   });
 
   router.get('/regions/:region', (req, res) => {
@@ -185,9 +198,11 @@ export function analysisRoutes(engine: Engine): Router {
     if (!table) return;
     const region = knownRegion(table, req.params.region);
     const documents = engine.documents.filter((d) => (d.region ?? '') === region).map(documentSummary);
-    const phrases = distinctivePhrases(table, region, intParam(req.query, 'minCount', 2, 1, 1000), 50).map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}&sort=region` }));
-    const base = `/api/regions/${encodeURIComponent(region)}/distinctive`;
-    res.render('region', { title: `${region} — 政策检索`, region, documents, phrases, others: table.regions.filter((r) => r !== region), csvUrl: `${base}?format=csv`, jsonUrl: base });
+    const baseline = baselineParam(req);
+    const result = distinctiveFor(engine, table, region, baseline, intParam(req.query, 'minCount', 2, 1, 1000), 50);
+    const withKwic = (list: readonly DistinctivePhrase[]) => list.map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}&sort=region` }));
+    const base = `/api/regions/${encodeURIComponent(region)}/distinctive?baseline=${baseline}`;
+    res.render('region', { title: `${region} — 政策检索`, region, documents, baseline, reference: result.reference, phrases: withKwic(result.phrases), selfReferences: withKwic(result.selfReferences), csvUrl: `${base}&format=csv`, jsonUrl: base });
   });
 
   return router;

@@ -33,5 +33,5 @@ export function kwicRows(lines: readonly ConcordanceLine[]): Rows {
 }
 
 export function distinctiveRows(phrases: readonly DistinctivePhrase[]): Rows {
-  return [['phrase', 'count', 'otherCount', 'rate', 'otherRate', 'g2'], ...phrases.map((p) => [p.phrase, p.count, p.otherCount, p.rate, p.otherRate, p.g2])];
+  return [['phrase', 'count', 'otherCount', 'rate', 'otherRate', 'g2', 'logRatio'], ...phrases.map((p) => [p.phrase, p.count, p.otherCount, p.rate, p.otherRate, p.g2, p.logRatio])];
 }
