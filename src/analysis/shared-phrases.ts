@@ -1,4 +1,4 @@
-import type { PhraseStats, PhraseTable } from './phrase-table.js';
+import { UNKNOWN_REGION, type PhraseStats, type PhraseTable } from './phrase-table.js';
 
 /** Which shared phrases to list. */
 export interface SharedPhraseOptions {
@@ -14,31 +14,89 @@ export interface SharedPhraseOptions {
 
 export const defaultSharedPhraseOptions: SharedPhraseOptions = { minRegions: 2, minWords: 1, maxWords: 6, contains: '', limit: 200 };
 
-/** A listed phrase: how many regions use it, how often, and where. */
+/** A listed phrase: how many regions use it, how often, where, and the figures its rank comes from. */
 export interface SharedPhrase {
   readonly phrase: string;
+  /** Regions using it; reports without a region are not a region. */
   readonly regions: number;
   readonly count: number;
   readonly byRegion: Readonly<Record<string, number>>;
+  /** Share of the corpus's reports (region and year) that use it. */
+  readonly reportShare: number;
+  /** Occurrences per 10,000 characters of the corpus. */
+  readonly rate: number;
+  /** Gries' deviation of proportions over the reports: 0 spread as evenly as the reports' sizes, near 1 in one place. */
+  readonly dp: number | null;
+  /** In (nearly) every report: formulaic wording such as 各位代表 or 政府工作, ranked last. */
+  readonly formulaic: boolean;
 }
 
+/** The corpus's parts (a region's reports of one year) and their sizes in characters, for dispersion. */
+export interface CorpusParts {
+  readonly sizes: ReadonlyMap<string, number>;
+}
+
+/** Reports in at least this share of the corpus's parts make a phrase formulaic… */
+const FORMULAIC_SHARE = 0.9;
+/** …in a corpus of at least this many parts: in seven reports of 2021–2023, 疫情防控 is in all and still a topic. */
+const FORMULAIC_MIN_PARTS = 10;
+
 /**
- * The formulations many towns share, ranked by the number of regions using them, then by total count. Phrases
- * folded into a longer one (人居环境 inside 人居环境整治 everywhere) are left out.
+ * The formulations many towns share, ranked by how informative they are: formulaic ones (in nearly every report)
+ * last, then by the number of regions using them, then by how evenly they spread over the reports (Gries' DP,
+ * with `parts`), then by total count. Phrases folded into a longer one are left out.
  */
-export function sharedPhrases(table: PhraseTable, options: Partial<SharedPhraseOptions> = {}): { total: number; phrases: SharedPhrase[] } {
+export function sharedPhrases(table: PhraseTable, options: Partial<SharedPhraseOptions> = {}, parts?: CorpusParts): { total: number; phrases: SharedPhrase[] } {
   const o = { ...defaultSharedPhraseOptions, ...options };
+  const partCount = parts ? parts.sizes.size : Object.values(table.regionYears).reduce((n, years) => n + Math.max(1, years.length), 0);
+  const corpusSize = Object.values(table.regionSizes).reduce((n, size) => n + size, 0);
   const listed = table.phrases
     .filter((p) => p.foldedInto === null && regionCount(p) >= o.minRegions)
     .filter((p) => p.words === 0 || (p.words >= o.minWords && p.words <= o.maxWords))
     .filter((p) => o.contains === '' || p.phrase.includes(o.contains))
-    .map((p) => ({ phrase: p.phrase, regions: regionCount(p), count: p.count, byRegion: p.byRegion }))
-    .sort((a, b) => b.regions - a.regions || b.count - a.count || a.phrase.localeCompare(b.phrase, 'zh-CN'));
+    .map((p): SharedPhrase => {
+      const reportShare = partCount > 0 ? Object.values(p.byRegionYear).filter((n) => n > 0).length / partCount : 0;
+      return {
+        phrase: p.phrase,
+        regions: regionCount(p),
+        count: p.count,
+        byRegion: p.byRegion,
+        reportShare: round(reportShare),
+        rate: corpusSize > 0 ? round((p.count / corpusSize) * 10_000) : 0,
+        dp: parts ? round(deviationOfProportions(p, parts)) : null,
+        formulaic: partCount >= FORMULAIC_MIN_PARTS && reportShare >= FORMULAIC_SHARE,
+      };
+    })
+    .sort((a, b) => Number(a.formulaic) - Number(b.formulaic) || b.regions - a.regions || (a.dp ?? 1) - (b.dp ?? 1) || b.count - a.count || a.phrase.localeCompare(b.phrase, 'zh-CN'));
   return { total: listed.length, phrases: listed.slice(0, o.limit) };
 }
 
+/** Gries' DP: half the summed differences between each part's share of the occurrences and its share of the text. */
+export function deviationOfProportions(p: Pick<PhraseStats, 'count' | 'byRegionYear'>, parts: CorpusParts): number {
+  const total = [...parts.sizes.values()].reduce((n, size) => n + size, 0);
+  if (total === 0 || p.count === 0) return 1;
+  let sum = 0;
+  for (const [key, size] of parts.sizes) sum += Math.abs((p.byRegionYear[key] ?? 0) / p.count - size / total);
+  return sum / 2;
+}
+
 function regionCount(p: PhraseStats): number {
-  return Object.keys(p.byRegion).length;
+  return Object.keys(p.byRegion).filter((r) => r !== UNKNOWN_REGION).length;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** The corpus's parts — each region's reports of one year — and their sizes, from the index. */
+export function corpusParts(source: { readonly documents: readonly { readonly region: string | null; readonly year: number | null }[]; readonly passageDoc: Int32Array; readonly lengths: Uint32Array }): CorpusParts {
+  const sizes = new Map<string, number>();
+  for (let p = 0; p < source.lengths.length; p++) {
+    const doc = source.documents[source.passageDoc[p]];
+    const key = `${doc.region ?? UNKNOWN_REGION}|${doc.year ?? ''}`;
+    sizes.set(key, (sizes.get(key) ?? 0) + source.lengths[p]);
+  }
+  return { sizes };
 }
 
 /** Formulations in at least this many regions are the corpus's own vocabulary. */

@@ -4,7 +4,7 @@ import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysi
 import { BASELINES, distinctiveAgainst, referenceFor, type Baseline, type DistinctivePhrase } from '../analysis/distinctive-phrases.js';
 import { phraseMatrix, type MatrixOrder } from '../analysis/phrase-matrix.js';
 import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
-import { sharedPhrases } from '../analysis/shared-phrases.js';
+import { corpusParts, sharedPhrases, type CorpusParts } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
@@ -54,6 +54,13 @@ function matrixView(req: Request): { order: MatrixOrder; hideEmpty: boolean; sha
   const shadeBy = stringParam(req.query, 'shade', 10) || 'count';
   if (shadeBy !== 'count' && shadeBy !== 'rate') throw new BadRequestError(`shade: count or rate, got "${shadeBy}"`);
   return { order, hideEmpty: stringParam(req.query, 'hideEmpty', 5) === '1', shade: shadeBy };
+}
+
+const parts = new WeakMap<object, CorpusParts>();
+
+/** The corpus's parts and sizes for dispersion, counted once per index. */
+function partsOf(engine: Engine): CorpusParts {
+  return parts.get(engine.index) ?? parts.set(engine.index, corpusParts(engine.index)).get(engine.index)!;
 }
 
 function baselineParam(req: Request): Baseline {
@@ -109,7 +116,7 @@ export function analysisRoutes(engine: Engine): Router {
     const csv = wantsCsv(req);
     const table = tableOr503(engine, req, res);
     if (!table) return;
-    const { total, phrases } = sharedPhrases(table, params);
+    const { total, phrases } = sharedPhrases(table, params, partsOf(engine));
     if (csv) sendCsv(res, 'phrases', sharedPhraseRows(table.regions, phrases));
     else res.json({ total, phrases });
   });
@@ -118,7 +125,7 @@ export function analysisRoutes(engine: Engine): Router {
     const params = phraseParams(req);
     const table = tableOr503(engine, req, res);
     if (!table) return;
-    const { total, phrases } = sharedPhrases(table, params);
+    const { total, phrases } = sharedPhrases(table, params, partsOf(engine));
     const max = Math.max(0, ...phrases.flatMap((p) => Object.values(p.byRegion)));
     const rows = phrases.map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}`, cells: table.regions.map((r) => ({ count: p.byRegion[r] ?? 0, shade: shade(p.byRegion[r] ?? 0, max) })) }));
     const query = new URLSearchParams(req.query as Record<string, string>).toString();

@@ -8,7 +8,10 @@ import { passageUrl } from './view-models.js';
 export type Rows = (string | number | null)[][];
 
 export function sharedPhraseRows(regions: readonly string[], phrases: readonly SharedPhrase[]): Rows {
-  return [['phrase', 'regions', 'count', ...regions], ...phrases.map((p) => [p.phrase, p.regions, p.count, ...regions.map((r) => p.byRegion[r] ?? 0)])];
+  return [
+    ['phrase', 'regions', 'count', 'reportShare', 'dp', 'rate', 'formulaic', ...regions],
+    ...phrases.map((p) => [p.phrase, p.regions, p.count, p.reportShare, p.dp, p.rate, p.formulaic ? 1 : 0, ...regions.map((r) => p.byRegion[r] ?? 0)]),
+  ];
 }
 
 export function matrixRows(matrix: PhraseMatrix): Rows {

@@ -34,7 +34,7 @@ describe('shared phrases of the sample corpus', () => {
     expect(sharedPhrases(table, { limit: 300 }).phrases.map((p) => p.phrase)).toContain('人居环境整治');
   });
 
-  it('are ranked by number of regions, then by count', () => {
+  it('are ranked by number of regions, then by count (without the corpus parts for dispersion)', () => {
     const { phrases } = sharedPhrases(table, { limit: 500 });
     for (let i = 1; i < phrases.length; i++) {
       const [a, b] = [phrases[i - 1], phrases[i]];

@@ -17,7 +17,7 @@ describe('analysis API', () => {
     const res = await request(app).get('/api/phrases').query({ minRegions: 3, limit: 5 }).expect(200);
     expect(res.body.phrases).toHaveLength(5);
     for (const p of res.body.phrases) {
-      expect(Object.keys(p).sort()).toEqual(['byRegion', 'count', 'phrase', 'regions']);
+      expect(Object.keys(p).sort()).toEqual(['byRegion', 'count', 'dp', 'formulaic', 'phrase', 'rate', 'regions', 'reportShare']);
       expect(p.regions).toBeGreaterThanOrEqual(3);
       expect(Object.values(p.byRegion as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(p.count);
     }
