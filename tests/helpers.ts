@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../src/engine.js';
+import { createApp } from '../src/server/create-app.js';
 import type { Logger } from '../src/logger.js';
 
 /** The sample corpus shipped in the repo (seven reports from seven towns). */
@@ -26,4 +27,11 @@ export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   const record = (obj: object | string, msg?: string) => lines.push(typeof obj === 'string' ? obj : msg ?? JSON.stringify(obj));
   return { lines, info: record, warn: record, error: record };
+}
+
+/** The sample engine with its phrase table counted, and an app over it (for the analysis pages and APIs). */
+export async function sampleAppWithPhrases(): Promise<{ engine: Engine; app: ReturnType<typeof createApp> }> {
+  const engine = await sampleEngine();
+  await engine.whenPhrasesReady();
+  return { engine, app: createApp(engine) };
 }

@@ -2,14 +2,12 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { createApp } from '../../src/server/create-app.js';
-import { SAMPLE_CORPUS, sampleEngine } from '../helpers.js';
+import { SAMPLE_CORPUS, sampleAppWithPhrases } from '../helpers.js';
 
 let engine: Engine;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  engine = await sampleEngine();
-  await engine.whenPhrasesReady();
-  app = createApp(engine);
+  ({ engine, app } = await sampleAppWithPhrases());
 });
 
 describe('analysis API', () => {

@@ -5,14 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { countOccurrences } from '../../src/highlight/find-highlights.js';
 import { createApp } from '../../src/server/create-app.js';
-import { sampleEngine, tempDir } from '../helpers.js';
+import { sampleAppWithPhrases, tempDir } from '../helpers.js';
 
 let engine: Engine;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  engine = await sampleEngine();
-  await engine.whenPhrasesReady();
-  app = createApp(engine);
+  ({ engine, app } = await sampleAppWithPhrases());
 });
 
 /** Brute force: occurrences of a phrase in a region's reports of a year, and their characters. */

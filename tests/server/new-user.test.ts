@@ -4,15 +4,13 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { createApp } from '../../src/server/create-app.js';
-import { sampleEngine, tempDir } from '../helpers.js';
+import { sampleAppWithPhrases, tempDir } from '../helpers.js';
 
 /** Small things a new user hit on a real corpus (issue 13): each answered by a route here. */
 let engine: Engine;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  engine = await sampleEngine();
-  await engine.whenPhrasesReady();
-  app = createApp(engine);
+  ({ engine, app } = await sampleAppWithPhrases());
 });
 
 describe('the home page on another corpus', () => {
