@@ -1,5 +1,5 @@
-import type { SearchIndex } from '../search-index/search-index.js';
-import { regionOf, type PhraseTable } from './phrase-table.js';
+import type { CorpusParts } from './corpus-parts.js';
+import type { PhraseTable } from './phrase-table.js';
 
 /** One side of a comparison: a region's reports of one year. */
 export interface CompareSide {
@@ -36,16 +36,6 @@ export interface CompareOptions {
 
 export const defaultCompareOptions: CompareOptions = { minCount: 2, limit: 50 };
 
-/** Characters of the reports of a region and year. */
-function sideSize(index: SearchIndex, side: CompareSide): number {
-  let n = 0;
-  for (let p = 0; p < index.passages.length; p++) {
-    const doc = index.documents[index.passageDoc[p]];
-    if (doc.year === side.year && regionOf(doc.region) === side.region) n += index.lengths[p];
-  }
-  return n;
-}
-
 const per10k = (count: number, chars: number) => (chars > 0 ? Math.round((count / chars) * 10_000 * 1000) / 1000 : 0);
 
 /**
@@ -53,11 +43,11 @@ const per10k = (count: number, chars: number) => (chars > 0 ? Math.round((count 
  * phrase table's exact counts per region and year: new (only in b), dropped (only in a), and the phrases whose
  * rate per 10,000 characters rose or fell most (rates, so that a longer report does not look more of everything).
  */
-export function compareReports(index: SearchIndex, table: PhraseTable, a: CompareSide, b: CompareSide, options: Partial<CompareOptions> = {}): Comparison {
+export function compareReports(parts: CorpusParts, table: PhraseTable, a: CompareSide, b: CompareSide, options: Partial<CompareOptions> = {}): Comparison {
   const o = { ...defaultCompareOptions, ...options };
-  const [sizeA, sizeB] = [sideSize(index, a), sideSize(index, b)];
   const keyA = `${a.region}|${a.year}`;
   const keyB = `${b.region}|${b.year}`;
+  const [sizeA, sizeB] = [parts.sizes.get(keyA) ?? 0, parts.sizes.get(keyB) ?? 0];
   const added: { phrase: string; count: number }[] = [];
   const dropped: { phrase: string; count: number }[] = [];
   const changes: RateChange[] = [];

@@ -1,4 +1,5 @@
 import type { PolicyDocument } from '../types.js';
+import { corpusParts, partKey, type CorpusParts } from './corpus-parts.js';
 import { regionOf, type PhraseTable } from './phrase-table.js';
 
 /** A phrase one region uses more than the rest, with the counts behind the score. */
@@ -75,21 +76,15 @@ export function distinctivePhrases(table: PhraseTable, region: string, minCount 
 }
 
 /** The reference of a baseline: the other regions' reports of the same level and years, of the same years, or all. */
-export function referenceFor(source: BaselineSource, region: string, baseline: Baseline): Reference {
-  const sizes = new Map<string, number>();
-  for (let p = 0; p < source.lengths.length; p++) {
-    const doc = source.documents[source.passageDoc[p]];
-    const key = `${regionOf(doc.region)}|${doc.year ?? ''}`;
-    sizes.set(key, (sizes.get(key) ?? 0) + source.lengths[p]);
-  }
+export function referenceFor(source: BaselineSource, region: string, baseline: Baseline, parts: CorpusParts = corpusParts(source)): Reference {
   const own = source.documents.filter((d) => regionOf(d.region) === region);
   const years = new Set(own.map((d) => d.year));
   const level = own[0]?.level ?? null;
   const accepted = (d: BaselineSource['documents'][number]) =>
     regionOf(d.region) !== region && (baseline === 'all' || (years.has(d.year) && (baseline === 'same-year' || d.level === level)));
   const others = source.documents.filter(accepted);
-  const keys = [...new Set(others.map((d) => `${regionOf(d.region)}|${d.year ?? ''}`))];
-  return { baseline, regions: [...new Set(others.map((d) => regionOf(d.region)))], keys, characters: keys.reduce((n, k) => n + (sizes.get(k) ?? 0), 0) };
+  const keys = [...new Set(others.map((d) => partKey(d.region, d.year)))];
+  return { baseline, regions: [...new Set(others.map((d) => regionOf(d.region)))], keys, characters: keys.reduce((n, k) => n + (parts.sizes.get(k) ?? 0), 0) };
 }
 
 /**

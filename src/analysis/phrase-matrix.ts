@@ -1,4 +1,5 @@
 import { normalizeText } from '../tokenize/normalize-text.js';
+import { corpusParts } from './corpus-parts.js';
 import { exactCounts, regionOf, type PhraseSource, type PhraseTable } from './phrase-table.js';
 
 /** A phrase × region table of exact counts, with row and column totals. */
@@ -44,12 +45,8 @@ export function phraseMatrix(index: PhraseSource, table: PhraseTable, phrases: r
     const split = years.map((year) => ({ key: `${region}|${year}`, label: `${region} ${year}`, region }));
     return undated.has(region) ? [...split, { key: `${region}|`, label: `${region} ${NO_YEAR}`, region }] : split;
   });
-  const sizes = new Map<string, number>();
-  for (let p = 0; p < index.lengths.length; p++) {
-    const doc = docs[index.passageDoc[p]];
-    const region = regionOf(doc.region);
-    for (const key of [region, `${region}|${doc.year ?? ''}`]) sizes.set(key, (sizes.get(key) ?? 0) + index.lengths[p]);
-  }
+  const parts = corpusParts(index);
+  const sizeOf = (key: string) => (key.includes('|') ? parts.sizes.get(key) : table.regionSizes[key]) ?? 0;
   const counted = phrases.map((phrase) => ({ phrase, counts: exactCounts(index, normalizeText(phrase)) }));
   const cell = (c: (typeof counted)[number]['counts'], key: string) => (key.includes('|') ? c.byRegionYear[key] : c.byRegion[key]) ?? 0;
   const totalOf = (key: string) => counted.reduce((sum, r) => sum + cell(r.counts, key), 0);
@@ -63,5 +60,5 @@ export function phraseMatrix(index: PhraseSource, table: PhraseTable, phrases: r
   if (o.order === 'level') columns = [...columns].sort((a, b) => rank(a.region) - rank(b.region) || a.label.localeCompare(b.label, 'zh-CN'));
   const rows = counted.map(({ phrase, counts }) => ({ phrase, counts: columns.map((c) => cell(counts, c.key)), total: counts.count }));
   const columnTotals = columns.map((_, i) => rows.reduce((sum, r) => sum + r.counts[i], 0));
-  return { regions: columns.map((c) => c.label), rows, columnTotals, total: rows.reduce((sum, r) => sum + r.total, 0), columnSizes: columns.map((c) => sizes.get(c.key) ?? 0) };
+  return { regions: columns.map((c) => c.label), rows, columnTotals, total: rows.reduce((sum, r) => sum + r.total, 0), columnSizes: columns.map((c) => sizeOf(c.key)) };
 }

@@ -1,4 +1,7 @@
+import type { CorpusParts } from './corpus-parts.js';
 import { UNKNOWN_REGION, type PhraseStats, type PhraseTable } from './phrase-table.js';
+
+export { corpusParts, type CorpusParts } from './corpus-parts.js';
 
 /** Which shared phrases to list. */
 export interface SharedPhraseOptions {
@@ -29,11 +32,6 @@ export interface SharedPhrase {
   readonly dp: number | null;
   /** In (nearly) every report: formulaic wording such as 各位代表 or 政府工作, ranked last. */
   readonly formulaic: boolean;
-}
-
-/** The corpus's parts (a region's reports of one year) and their sizes in characters, for dispersion. */
-export interface CorpusParts {
-  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** Reports in at least this share of the corpus's parts make a phrase formulaic… */
@@ -86,17 +84,6 @@ function regionCount(p: PhraseStats): number {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
-}
-
-/** The corpus's parts — each region's reports of one year — and their sizes, from the index. */
-export function corpusParts(source: { readonly documents: readonly { readonly region: string | null; readonly year: number | null }[]; readonly passageDoc: Int32Array; readonly lengths: Uint32Array }): CorpusParts {
-  const sizes = new Map<string, number>();
-  for (let p = 0; p < source.lengths.length; p++) {
-    const doc = source.documents[source.passageDoc[p]];
-    const key = `${doc.region ?? UNKNOWN_REGION}|${doc.year ?? ''}`;
-    sizes.set(key, (sizes.get(key) ?? 0) + source.lengths[p]);
-  }
-  return { sizes };
 }
 
 /** Formulations in at least this many regions are the corpus's own vocabulary. */

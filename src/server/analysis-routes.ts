@@ -7,7 +7,7 @@ import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
 import { corpusParts, sharedPhrases, type CorpusParts } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
-import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows, type Rows } from './analysis-tables.js';
+import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows } from './analysis-tables.js';
 import { sendCsv, streamCsv, wantsCsv } from './csv.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam, yearsParam } from './validate-params.js';
 
@@ -59,7 +59,7 @@ function matrixView(req: Request): { order: MatrixOrder; hideEmpty: boolean; sha
 const parts = new WeakMap<object, CorpusParts>();
 
 /** The corpus's parts and sizes for dispersion, counted once per index. */
-function partsOf(engine: Engine): CorpusParts {
+export function partsOf(engine: Engine): CorpusParts {
   return parts.get(engine.index) ?? parts.set(engine.index, corpusParts(engine.index)).get(engine.index)!;
 }
 
@@ -71,8 +71,8 @@ function baselineParam(req: Request): Baseline {
 
 /** Distinctive phrases against the chosen baseline, or against everything else where that baseline is empty. */
 function distinctiveFor(engine: Engine, table: PhraseTable, region: string, baseline: Baseline, minCount: number, limit: number) {
-  let reference = referenceFor(engine.index, region, baseline);
-  if (reference.characters === 0) reference = referenceFor(engine.index, region, 'all');
+  let reference = referenceFor(engine.index, region, baseline, partsOf(engine));
+  if (reference.characters === 0) reference = referenceFor(engine.index, region, 'all', partsOf(engine));
   return distinctiveAgainst(table, region, reference, minCount, limit);
 }
 

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { compareReports, type CompareSide, type Comparison } from '../analysis/compare-reports.js';
 import type { PhraseTable } from '../analysis/phrase-table.js';
 import type { Engine } from '../engine.js';
-import { tableOr503 } from './analysis-routes.js';
+import { partsOf, tableOr503 } from './analysis-routes.js';
 import { sendCsv, wantsCsv } from './csv.js';
 import { BadRequestError, intParam, stringParam } from './validate-params.js';
 
@@ -51,7 +51,7 @@ export function compareRoutes(engine: Engine): Router {
     if (!table) return;
     const sides = compareSides(req, table);
     if (!sides) throw new BadRequestError('region, from and to (or a, b and year): the reports to compare');
-    const c = compareReports(engine.index, table, sides[0], sides[1], { limit: intParam(req.query, 'limit', 50, 1, 1000) });
+    const c = compareReports(partsOf(engine), table, sides[0], sides[1], { limit: intParam(req.query, 'limit', 50, 1, 1000) });
     if (csv) sendCsv(res, 'compare', comparisonRows(c));
     else res.json(c);
   });
@@ -59,7 +59,7 @@ export function compareRoutes(engine: Engine): Router {
     const table = tableOr503(engine, req, res);
     if (!table) return;
     const sides = compareSides(req, table);
-    const c = sides ? compareReports(engine.index, table, sides[0], sides[1]) : null;
+    const c = sides ? compareReports(partsOf(engine), table, sides[0], sides[1]) : null;
     const several = table.regions.filter((r) => (table.regionYears[r] ?? []).length > 1);
     const query = new URLSearchParams(req.query as Record<string, string>).toString();
     res.render('compare', { title: '比较 — 政策检索', c, table, several, params: req.query, linesOf, jsonUrl: c ? `/api/compare?${query}` : null, csvUrl: c ? `/api/compare?${query}&format=csv` : null });
