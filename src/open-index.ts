@@ -14,7 +14,7 @@ import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJson
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
 import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
-import type { PhraseTable } from './analysis/phrase-table.js';
+import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 import type { EngineOptions } from './engine.js';
 
@@ -98,15 +98,16 @@ export function vocabulary(words: readonly UserWord[], regions: readonly string[
 export const PHRASE_CACHE = 'phrases.json';
 
 /** The phrase table from its cache, or counted in a worker thread and then cached. */
-export async function loadOrAnalyzePhrases(opts: EngineOptions, key: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
+export async function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
   const log = opts.logger;
+  const key = `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`;
   if (opts.cacheDir) {
     const cached = await loadJsonCache<PhraseTable>(opts.cacheDir, PHRASE_CACHE, key);
     if (cached.ok) return cached.value;
     log.info(`phrase cache not used, counting phrases in the background: ${cached.reason}`);
   }
   const started = performance.now();
-  const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+  const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
   const table = await analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
   log.info(`phrase analysis: ${table.phrases.length} phrases counted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (opts.cacheDir) {

@@ -71,7 +71,7 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
  * Characters that bind to the words around them and never make a phrase's edge: locatives and aspect markers
  * (坚强领导下, 工作中) and measure words, which belong to the number before them (12条自然村).
  */
-const BOUND_CHARACTERS = new Set([...'下上中内外里后前时间以来去过着条项座处次所位批件名家户元万亿余多']);
+export const BOUND_CHARACTERS: ReadonlySet<string> = new Set([...'下上中内外里后前时间以来去过着条项座处次所位批件名家户元万亿余多']);
 
 /** Whether a word may start or end a phrase: not a function word, a bound character, punctuation, or a bare number. */
 function isEdgeWord(word: string): boolean {

@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search-index/search-index.js';
 import { passagesContaining } from '../search-index/search-index.js';
 import { countOccurrences } from '../highlight/find-highlights.js';
 import { defaultNgramOptions, findCandidates, type NgramOptions } from './count-ngrams.js';
+import { isFragment, phraseBoundaries, type PhraseBoundaries } from './phrase-boundaries.js';
 
 /**
  * The phrase table: every candidate phrase with its exact count in every region, computed once per index build
@@ -10,8 +11,8 @@ import { defaultNgramOptions, findCandidates, type NgramOptions } from './count-
  * same occurrences the concordance lists.
  */
 
-/** The share of a phrase's occurrences that must stand as whole words (not inside longer words). */
-const MIN_ALIGNED_SHARE = 0.5;
+/** The version of the phrase rules (candidates, fragments, folding): a cached table of another version is recounted. */
+export const PHRASE_RULES_VERSION = 2;
 
 /** Where a document without a region is counted. */
 export const UNKNOWN_REGION = '（未注明地区）';
@@ -28,6 +29,8 @@ export interface PhraseStats {
   readonly byRegionYear: Readonly<Record<string, number>>;
   /** The longer phrase every occurrence of this one lies inside, or null. */
   readonly foldedInto: string | null;
+  /** How it stands in the text (word edges, variety of neighbours): the figures of the fragment rule. */
+  readonly boundaries: PhraseBoundaries;
 }
 
 /** All phrases of a corpus, and the sizes of its regions (in words), for comparisons. */
@@ -46,7 +49,7 @@ export function regionOf(region: string | null): string {
 }
 
 /** What the phrase table is built from: the index without its passage objects (so a worker can get it cheaply). */
-export type PhraseSource = Pick<SearchIndex, 'normalized' | 'passageDoc' | 'lengths' | 'chars'> & {
+export type PhraseSource = Pick<SearchIndex, 'normalized' | 'passageDoc' | 'lengths' | 'chars' | 'words'> & {
   readonly documents: readonly Pick<PolicyDocument, 'region' | 'year'>[];
 };
 
@@ -66,20 +69,22 @@ export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>
   });
   const candidates = findCandidates(index.normalized, terms, options);
   const counted = candidates
-    .map((c) => ({ phrase: c.phrase, words: c.words, aligned: c.count, ...exactCounts(index, c.phrase) }))
-    // A string found mostly inside other words (长制 in 河长制, 林长制…) is a fragment, not a phrase.
-    .filter((c) => c.count >= options.minCount && c.aligned >= MIN_ALIGNED_SHARE * c.count)
-    .map(({ aligned: _aligned, ...c }) => c);
+    .map((c) => {
+      const passages = passagesContaining(index, c.phrase);
+      return { phrase: c.phrase, words: c.words, ...exactCounts(index, c.phrase, passages), boundaries: phraseBoundaries(index, c.phrase, passages) };
+    })
+    // A piece of longer words (长制 in 河长制, 林长制…) or of a longer formulation (社会大局 → 和谐稳定) is no phrase.
+    .filter((c) => c.count >= options.minCount && !isFragment(c.words, c.count, c.boundaries));
   const phrases = foldPhrases(counted);
   return { regions, regionYears, regionSizes, phrases };
 }
 
 /** The exact count of a phrase in every region (and region-year), from the exact-match index. */
-export function exactCounts(index: PhraseSource, phrase: string): { count: number; byRegion: Record<string, number>; byRegionYear: Record<string, number> } {
+export function exactCounts(index: Omit<PhraseSource, 'words'>, phrase: string, passages = passagesContaining(index, phrase)): { count: number; byRegion: Record<string, number>; byRegionYear: Record<string, number> } {
   const byRegion: Record<string, number> = {};
   const byRegionYear: Record<string, number> = {};
   let count = 0;
-  for (const p of passagesContaining(index, phrase)) {
+  for (const p of passages) {
     const n = countOccurrences(index.normalized[p], phrase);
     const doc = index.documents[index.passageDoc[p]];
     const region = regionOf(doc.region);

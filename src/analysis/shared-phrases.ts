@@ -1,4 +1,5 @@
 import type { CorpusParts } from './corpus-parts.js';
+import type { PhraseBoundaries } from './phrase-boundaries.js';
 import { UNKNOWN_REGION, type PhraseStats, type PhraseTable } from './phrase-table.js';
 
 export { corpusParts, type CorpusParts } from './corpus-parts.js';
@@ -32,6 +33,8 @@ export interface SharedPhrase {
   readonly dp: number | null;
   /** In (nearly) every report: formulaic wording such as 各位代表 or 政府工作, ranked last. */
   readonly formulaic: boolean;
+  /** The figures of the fragment rule it passed: word-edge share and the entropy of its neighbours. */
+  readonly boundaries: PhraseBoundaries;
 }
 
 /** Reports in at least this share of the corpus's parts make a phrase formulaic… */
@@ -63,6 +66,7 @@ export function sharedPhrases(table: PhraseTable, options: Partial<SharedPhraseO
         rate: corpusSize > 0 ? round((p.count / corpusSize) * 10_000) : 0,
         dp: parts ? round(deviationOfProportions(p, parts)) : null,
         formulaic: partCount >= FORMULAIC_MIN_PARTS && reportShare >= FORMULAIC_SHARE,
+        boundaries: p.boundaries,
       };
     })
     .sort((a, b) => Number(a.formulaic) - Number(b.formulaic) || b.regions - a.regions || (a.dp ?? 1) - (b.dp ?? 1) || b.count - a.count || a.phrase.localeCompare(b.phrase, 'zh-CN'));

@@ -9,8 +9,8 @@ export type Rows = (string | number | null)[][];
 
 export function sharedPhraseRows(regions: readonly string[], phrases: readonly SharedPhrase[]): Rows {
   return [
-    ['phrase', 'regions', 'count', 'reportShare', 'dp', 'rate', 'formulaic', ...regions],
-    ...phrases.map((p) => [p.phrase, p.regions, p.count, p.reportShare, p.dp, p.rate, p.formulaic ? 1 : 0, ...regions.map((r) => p.byRegion[r] ?? 0)]),
+    ['phrase', 'regions', 'count', 'reportShare', 'dp', 'rate', 'formulaic', 'edgeShare', 'leftEntropy', 'rightEntropy', ...regions],
+    ...phrases.map((p) => [p.phrase, p.regions, p.count, p.reportShare, p.dp, p.rate, p.formulaic ? 1 : 0, p.boundaries.edgeShare, p.boundaries.leftEntropy, p.boundaries.rightEntropy, ...regions.map((r) => p.byRegion[r] ?? 0)]),
   ];
 }
 

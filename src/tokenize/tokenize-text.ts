@@ -43,6 +43,20 @@ export function ensureJieba(): void {
   addJiebaWords(waitingWords.splice(0));
 }
 
+const tags = new Map<string, string>();
+
+/** jieba's part-of-speech tag of a word as its dictionary gives it (新 → `a`, 发展 → `vn`), remembered per word. */
+export function tagOf(word: string): string {
+  ensureJieba();
+  let tag = tags.get(word);
+  if (tag === undefined) {
+    const tagged = nodejieba.tag(word);
+    tag = tagged.length === 1 ? tagged[0].tag : 'x';
+    tags.set(word, tag);
+  }
+  return tag;
+}
+
 /**
  * Cuts normalised text into words with their offsets. Like jieba's search mode, a long word also yields its
  * dictionary parts (乡村振兴 → 乡村, 振兴, 乡村振兴) unless `withParts` is false; every token carries

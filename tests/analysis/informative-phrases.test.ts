@@ -13,7 +13,7 @@ function tableOf(n: number, phrases: { phrase: string; in: number[]; counts?: nu
       byRegionYear[`${regions[i]}|2024`] = p.counts?.[k] ?? 1;
     });
     const count = p.in.reduce((n, _, k) => n + (p.counts?.[k] ?? 1), 0);
-    return { phrase: p.phrase, words: 2, count, byRegion, byRegionYear, foldedInto: null };
+    return { phrase: p.phrase, words: 2, count, byRegion, byRegionYear, foldedInto: null, boundaries: { edgeShare: 1, leftEntropy: 2, rightEntropy: 2, rightOpen: 0.5, endsInModifier: false } };
   });
   const table: PhraseTable = { regions, regionYears: Object.fromEntries(regions.map((r) => [r, [2024]])), regionSizes: Object.fromEntries(regions.map((r) => [r, 1000])), phrases: stats };
   return { table, parts: { sizes: new Map(regions.map((r) => [`${r}|2024`, 1000])) } };

@@ -15,7 +15,7 @@ describe('analysis API', () => {
     const res = await request(app).get('/api/phrases').query({ minRegions: 3, limit: 5 }).expect(200);
     expect(res.body.phrases).toHaveLength(5);
     for (const p of res.body.phrases) {
-      expect(Object.keys(p).sort()).toEqual(['byRegion', 'count', 'dp', 'formulaic', 'phrase', 'rate', 'regions', 'reportShare']);
+      expect(Object.keys(p).sort()).toEqual(['boundaries', 'byRegion', 'count', 'dp', 'formulaic', 'phrase', 'rate', 'regions', 'reportShare']);
       expect(p.regions).toBeGreaterThanOrEqual(3);
       expect(Object.values(p.byRegion as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(p.count);
     }
@@ -81,7 +81,7 @@ describe('analysis API', () => {
 
 describe('analysis pages', () => {
   it('render the phrase list, the heat map, the concordance and a region', async () => {
-    expect((await request(app).get('/phrases').expect(200)).text).toContain('<a href="/kwic?q=%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4">乡村振兴</a>');
+    expect((await request(app).get('/phrases').expect(200)).text).toMatch(/<a href="\/kwic\?q=%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4" title="在词边界上 \d+% · 左邻熵 [\d.]+ · 右邻熵 [\d.]+ 比特">乡村振兴<\/a>/);
     const matrix = await request(app).get('/phrases/matrix').query({ lines: '乡村振兴\n河长制' }).expect(200);
     expect(matrix.text).toMatch(/<td class="num h\d">\d+<\/td>/);
     const kwic = await request(app).get('/kwic').query({ q: '人居环境', sort: 'right' }).expect(200);

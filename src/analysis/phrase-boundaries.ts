@@ -1,0 +1,123 @@
+import type { SearchIndex } from '../search-index/search-index.js';
+import { isWholeWord } from '../search-index/word-starts.js';
+import { tagOf, tokenizeText } from '../tokenize/tokenize-text.js';
+import { BOUND_CHARACTERS } from './count-ngrams.js';
+
+/**
+ * The fragment rule: a phrase is a unit of the text when it stands on jieba's word edges in most of its occurrences
+ * and the characters around it vary (branching entropy, as in Jin & Tanaka-Ishii 2006). 发展新 fails the first
+ * (新 belongs to 新篇章, 新动能…); 同志为核心, 农村生活 (→ 污水, 垃圾) and 社会大局 (→ 和谐稳定) fail the second: they are
+ * pieces of a longer formulation, which is the one worth listing. A phrase that ends in a one-character adjective
+ * never followed by an open edge (取得新 → 成效, 突破) has lost the word it modifies; 十九大 (→ 和, 精神) has not.
+ */
+
+/** How a phrase stands in the text: the figures the fragment rule reads, shown beside each listed phrase. */
+export interface PhraseBoundaries {
+  /** Share of occurrences that begin and end on a jieba word edge. */
+  readonly edgeShare: number;
+  /** Branching entropy (bits) of the character before each occurrence, and of the one after. */
+  readonly leftEntropy: number;
+  readonly rightEntropy: number;
+  /** Share of occurrences followed by an open edge (punctuation, a particle, the passage's end). */
+  readonly rightOpen: number;
+  /** Whether its last jieba word is a one-character adjective (新, 好), which modifies what follows it. */
+  readonly endsInModifier: boolean;
+}
+
+/** What the rule reads: the passages' normalised texts and the word edges of the index. */
+export type BoundarySource = Pick<SearchIndex, 'normalized' | 'words'>;
+
+/** More than this share of the occurrences must stand on word edges ("in most of its occurrences"). */
+const MIN_EDGE_SHARE = 0.5;
+
+/**
+ * Particles that join phrases rather than belong to them (镇党委的坚强领导, 疫情防控和经济社会发展). Not every function
+ * word: 不 of 不忘初心 and 为 of 同志为核心 sit inside the formulation.
+ */
+const PARTICLES = new Set([...'的和与及或等并了着地得']);
+
+/** The least entropy of each side's neighbours: 1 bit (two neighbours equally often), less for rare phrases. */
+const MAX_REQUIRED_ENTROPY = 1;
+
+/**
+ * Whether the character at `i` of passage `p` leaves a phrase's edge open: the edge of the passage, punctuation, or
+ * a particle (的, 和) or bound character (领导下, 工作中) standing as a word of its own — through which no
+ * longer formulation runs (和 of 和谐 is not one). Each open edge counts as a neighbour of its own, so a phrase
+ * standing between commas varies as much as it can.
+ */
+function isOpen(index: BoundarySource, p: number, i: number): boolean {
+  const text = index.normalized[p];
+  const c = text[i];
+  if (c === undefined || !/[\p{L}\p{N}]/u.test(c)) return true;
+  return (PARTICLES.has(c) || BOUND_CHARACTERS.has(c)) && isWholeWord(index.words, p, i, i + 1, text.length);
+}
+
+/** Entropy in bits of the neighbour counts. */
+function entropy(counts: ReadonlyMap<string, number>, total: number): number {
+  let h = 0;
+  for (const n of counts.values()) h -= (n / total) * Math.log2(n / total);
+  return h;
+}
+
+/** The boundary figures of a phrase over its non-overlapping occurrences in the given passages. */
+export function phraseBoundaries(index: BoundarySource, phrase: string, passages: Iterable<number>): PhraseBoundaries {
+  const left = new Map<string, number>();
+  const right = new Map<string, number>();
+  let occurrences = 0;
+  let onEdges = 0;
+  let open = 0;
+  let rightOpen = 0;
+  const add = (side: Map<string, number>, p: number, i: number) => {
+    const isOpenEdge = isOpen(index, p, i);
+    if (isOpenEdge && side === right) rightOpen++;
+    const key = isOpenEdge ? `\u0000${open++}` : index.normalized[p][i];
+    side.set(key, (side.get(key) ?? 0) + 1);
+  };
+  for (const p of passages) {
+    const text = index.normalized[p];
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
+      occurrences++;
+      add(left, p, at - 1);
+      add(right, p, at + phrase.length);
+      if (isWholeWord(index.words, p, at, at + phrase.length, text.length)) onEdges++;
+    }
+  }
+  const endsInModifier = isModifier(phrase);
+  if (occurrences === 0) return { edgeShare: 0, leftEntropy: 0, rightEntropy: 0, rightOpen: 0, endsInModifier };
+  return {
+    edgeShare: round(onEdges / occurrences),
+    leftEntropy: round(entropy(left, occurrences)),
+    rightEntropy: round(entropy(right, occurrences)),
+    rightOpen: round(rightOpen / occurrences),
+    endsInModifier,
+  };
+}
+
+/** Whether a phrase of several words ends in a one-character adjective, as jieba's dictionary tags it (新 → a). */
+function isModifier(phrase: string): boolean {
+  const words = tokenizeText(phrase, false);
+  const last = words[words.length - 1];
+  return words.length > 1 && last.text.length === 1 && tagOf(last.text) === 'a';
+}
+
+/**
+ * The entropy each side needs: 1 bit, or half the most that `count` occurrences can have (log2 count / 2), so that a
+ * phrase seen twice passes with two different neighbours and fails with the same one twice.
+ */
+export function requiredEntropy(count: number): number {
+  return Math.min(MAX_REQUIRED_ENTROPY, Math.log2(Math.max(count, 1)) / 2);
+}
+
+/**
+ * Whether a phrase of `words` jieba words seen `count` times is a fragment. Quoted formulations (words 0) are
+ * never fragments: their quotes are their edges (做到“两个维护” always follows 做到, and is still the formulation).
+ */
+export function isFragment(words: number, count: number, b: PhraseBoundaries): boolean {
+  if (words === 0) return false;
+  const need = requiredEntropy(count);
+  return b.edgeShare <= MIN_EDGE_SHARE || b.leftEntropy < need || b.rightEntropy < need || (b.endsInModifier && b.rightOpen === 0);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
