@@ -1,10 +1,22 @@
-import type { CorpusParts } from './corpus-parts.js';
+import type { PolicyDocument } from '../types.js';
+import { inScope } from './analysis-scope.js';
+import { partKey, type CorpusParts } from './corpus-parts.js';
 import type { PhraseTable } from './phrase-table.js';
 
-/** One side of a comparison: a region's reports of one year. */
+/** One side of a comparison: a region's reports (or all reports of a level) of a year or a range of years. */
 export interface CompareSide {
-  readonly region: string;
-  readonly year: number;
+  readonly region: string | null;
+  readonly level: string | null;
+  readonly years: readonly number[];
+}
+
+/** A side as the answer shows it: `year` is its one year (null for a range), with its size in characters. */
+export type ComparedSide = CompareSide & { readonly year: number | null; readonly characters: number };
+
+/** The corpus parts (region and year) a side covers. */
+export function sideKeys(documents: readonly Pick<PolicyDocument, 'region' | 'year' | 'level'>[], side: CompareSide): Set<string> {
+  const scope = { regions: side.region === null ? [] : [side.region], years: side.years, levels: side.level === null ? [] : [side.level] };
+  return new Set(documents.filter((d) => inScope(scope, d)).map((d) => partKey(d.region, d.year)));
 }
 
 /** A phrase that rose or fell: its rates per 10,000 characters on each side, and its counts. */
@@ -18,8 +30,8 @@ export interface RateChange {
 
 /** What changed between two sides: phrases new in the later, dropped from it, risen and fallen most. */
 export interface Comparison {
-  readonly a: CompareSide & { readonly characters: number };
-  readonly b: CompareSide & { readonly characters: number };
+  readonly a: ComparedSide;
+  readonly b: ComparedSide;
   readonly new: readonly { readonly phrase: string; readonly count: number }[];
   readonly dropped: readonly { readonly phrase: string; readonly count: number }[];
   readonly rose: readonly RateChange[];
@@ -39,21 +51,26 @@ export const defaultCompareOptions: CompareOptions = { minCount: 2, limit: 50 };
 const per10k = (count: number, chars: number) => (chars > 0 ? Math.round((count / chars) * 10_000 * 1000) / 1000 : 0);
 
 /**
- * Compares two sides (a region's report of one year against another year, or two regions in one year) by the
- * phrase table's exact counts per region and year: new (only in b), dropped (only in a), and the phrases whose
- * rate per 10,000 characters rose or fell most (rates, so that a longer report does not look more of everything).
+ * Compares two sides (a region's report of one year against another year, two regions in one year, or all reports
+ * of a level in two years) by the phrase table's exact counts per region and year, summed over each side's parts
+ * (`keysA`, `keysB`, from sideKeys): new (only in b), dropped (only in a), and the phrases whose rate per 10,000
+ * characters rose or fell most (rates, so that a longer report does not look more of everything).
  */
-export function compareReports(parts: CorpusParts, table: PhraseTable, a: CompareSide, b: CompareSide, options: Partial<CompareOptions> = {}): Comparison {
+export function compareReports(parts: CorpusParts, table: PhraseTable, a: CompareSide, b: CompareSide, keysA: ReadonlySet<string>, keysB: ReadonlySet<string>, options: Partial<CompareOptions> = {}): Comparison {
   const o = { ...defaultCompareOptions, ...options };
-  const keyA = `${a.region}|${a.year}`;
-  const keyB = `${b.region}|${b.year}`;
-  const [sizeA, sizeB] = [parts.sizes.get(keyA) ?? 0, parts.sizes.get(keyB) ?? 0];
+  const sizeOf = (keys: ReadonlySet<string>) => [...keys].reduce((n, key) => n + (parts.sizes.get(key) ?? 0), 0);
+  const countIn = (byRegionYear: Readonly<Record<string, number>>, keys: ReadonlySet<string>) => {
+    let n = 0;
+    for (const key of keys) n += byRegionYear[key] ?? 0;
+    return n;
+  };
+  const [sizeA, sizeB] = [sizeOf(keysA), sizeOf(keysB)];
   const added: { phrase: string; count: number }[] = [];
   const dropped: { phrase: string; count: number }[] = [];
   const changes: RateChange[] = [];
   for (const p of table.phrases) {
     if (p.foldedInto !== null) continue;
-    const [ca, cb] = [p.byRegionYear[keyA] ?? 0, p.byRegionYear[keyB] ?? 0];
+    const [ca, cb] = [countIn(p.byRegionYear, keysA), countIn(p.byRegionYear, keysB)];
     if (ca === 0 && cb >= o.minCount) added.push({ phrase: p.phrase, count: cb });
     else if (cb === 0 && ca >= o.minCount) dropped.push({ phrase: p.phrase, count: ca });
     else if (ca > 0 && cb > 0 && ca + cb >= o.minCount) changes.push({ phrase: p.phrase, from: per10k(ca, sizeA), to: per10k(cb, sizeB), countFrom: ca, countTo: cb });
@@ -61,8 +78,8 @@ export function compareReports(parts: CorpusParts, table: PhraseTable, a: Compar
   const byCount = (x: { count: number; phrase: string }, y: { count: number; phrase: string }) => y.count - x.count || x.phrase.localeCompare(y.phrase, 'zh-CN');
   const rise = (c: RateChange) => c.to - c.from;
   return {
-    a: { ...a, characters: sizeA },
-    b: { ...b, characters: sizeB },
+    a: { ...a, year: a.years.length === 1 ? a.years[0] : null, characters: sizeA },
+    b: { ...b, year: b.years.length === 1 ? b.years[0] : null, characters: sizeB },
     new: added.sort(byCount).slice(0, o.limit),
     dropped: dropped.sort(byCount).slice(0, o.limit),
     rose: changes.filter((c) => rise(c) > 0).sort((x, y) => rise(y) - rise(x)).slice(0, o.limit),

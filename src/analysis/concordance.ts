@@ -1,6 +1,7 @@
 import type { SearchIndex } from '../search-index/search-index.js';
 import { passagesContaining } from '../search-index/search-index.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
+import { inScope, isWholeCorpus, WHOLE_CORPUS, type AnalysisScope } from './analysis-scope.js';
 
 /** One occurrence in context, as a concordancer shows it. */
 export interface ConcordanceLine {
@@ -23,16 +24,19 @@ export const CONCORDANCE_SORTS: readonly ConcordanceSort[] = ['corpus', 'region'
 
 /**
  * Every occurrence of a phrase (non-overlapping, found by the exact-match index, so the count equals the phrase
- * count everywhere else) with `width` characters of context on each side, taken from the text as shown.
+ * count everywhere else) with `width` characters of context on each side, taken from the text as shown, in the
+ * reports of the scope.
  */
-export function concordance(index: SearchIndex, phrase: string, sort: ConcordanceSort = 'corpus', width = 20): { query: string; total: number; lines: ConcordanceLine[] } {
+export function concordance(index: SearchIndex, phrase: string, sort: ConcordanceSort = 'corpus', width = 20, scope: AnalysisScope = WHOLE_CORPUS): { query: string; total: number; lines: ConcordanceLine[] } {
   const needle = normalizeText(phrase.trim());
   const lines: ConcordanceLine[] = [];
   if (needle === '') return { query: phrase, total: 0, lines };
+  const whole = isWholeCorpus(scope);
   for (const p of passagesContaining(index, needle)) {
+    const doc = index.documents[index.passageDoc[p]];
+    if (!whole && !inScope(scope, doc)) continue;
     const text = index.normalized[p];
     const passage = index.passages[p];
-    const doc = index.documents[index.passageDoc[p]];
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
       lines.push({
         left: passage.text.slice(Math.max(0, at - width), at),

@@ -1,4 +1,7 @@
+import type { PolicyDocument } from '../types.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
+import { passagesContaining } from '../search-index/search-index.js';
+import { inScope, isWholeCorpus, WHOLE_CORPUS, type AnalysisScope } from './analysis-scope.js';
 import { corpusParts } from './corpus-parts.js';
 import { exactCounts, regionOf, type PhraseSource, type PhraseTable } from './phrase-table.js';
 
@@ -13,6 +16,9 @@ export interface PhraseMatrix {
   readonly columnSizes: readonly number[];
 }
 
+/** What a matrix is counted from: the phrase table's source, with each report's level for ordering and scope. */
+export type MatrixSource = Omit<PhraseSource, 'words' | 'documents'> & { readonly documents: readonly Pick<PolicyDocument, 'region' | 'year' | 'level'>[] };
+
 /** How columns are ordered: as the corpus lists its regions, by their totals, or by level and then name. */
 export type MatrixOrder = 'corpus' | 'total' | 'level';
 
@@ -21,9 +27,11 @@ export interface MatrixOptions {
   readonly order: MatrixOrder;
   /** Leave out the columns in which none of the phrases occurs. */
   readonly hideEmpty: boolean;
+  /** The reports counted (the table given must be narrowed to the same scope). */
+  readonly scope: AnalysisScope;
 }
 
-export const defaultMatrixOptions: MatrixOptions = { order: 'corpus', hideEmpty: false };
+export const defaultMatrixOptions: MatrixOptions = { order: 'corpus', hideEmpty: false, scope: WHOLE_CORPUS };
 
 /** The label of the column for a split region's reports that give no year. */
 export const NO_YEAR = '（未注明年份）';
@@ -35,9 +43,10 @@ const LEVELS = ['国家', '省', '市', '县', '区', '镇', '乡', '街道'];
  * Counts each phrase (as typed, normalised for matching) in every region, split by year where a region has several
  * — with a column for that region's reports without a year, so that every row's cells add up to its total.
  */
-export function phraseMatrix(index: PhraseSource, table: PhraseTable, phrases: readonly string[], options: Partial<MatrixOptions> = {}): PhraseMatrix {
+export function phraseMatrix(index: MatrixSource, table: PhraseTable, phrases: readonly string[], options: Partial<MatrixOptions> = {}): PhraseMatrix {
   const o = { ...defaultMatrixOptions, ...options };
-  const docs = index.documents;
+  const whole = isWholeCorpus(o.scope);
+  const docs = whole ? index.documents : index.documents.filter((d) => inScope(o.scope, d));
   const undated = new Set(docs.filter((d) => d.year === null).map((d) => regionOf(d.region)));
   let columns = table.regions.flatMap((region) => {
     const years = table.regionYears[region] ?? [];
@@ -47,11 +56,15 @@ export function phraseMatrix(index: PhraseSource, table: PhraseTable, phrases: r
   });
   const parts = corpusParts(index);
   const sizeOf = (key: string) => (key.includes('|') ? parts.sizes.get(key) : table.regionSizes[key]) ?? 0;
-  const counted = phrases.map((phrase) => ({ phrase, counts: exactCounts(index, normalizeText(phrase)) }));
+  const passagesOf = (needle: string) => {
+    const found = passagesContaining(index, needle);
+    return whole ? found : found.filter((p) => inScope(o.scope, index.documents[index.passageDoc[p]]));
+  };
+  const counted = phrases.map((phrase) => ({ phrase, counts: exactCounts(index, normalizeText(phrase), passagesOf(normalizeText(phrase))) }));
   const cell = (c: (typeof counted)[number]['counts'], key: string) => (key.includes('|') ? c.byRegionYear[key] : c.byRegion[key]) ?? 0;
   const totalOf = (key: string) => counted.reduce((sum, r) => sum + cell(r.counts, key), 0);
   if (o.hideEmpty) columns = columns.filter((c) => totalOf(c.key) > 0);
-  const levelOf = new Map(docs.map((d) => [regionOf(d.region), (d as { level?: string | null }).level ?? null]));
+  const levelOf = new Map(docs.map((d) => [regionOf(d.region), d.level]));
   const rank = (region: string) => {
     const at = LEVELS.indexOf(levelOf.get(region) ?? '');
     return at < 0 ? LEVELS.length : at;

@@ -3,13 +3,17 @@ import type { Engine } from '../engine.js';
 import { CONCORDANCE_SORTS, concordance, type ConcordanceSort } from '../analysis/concordance.js';
 import { BASELINES, distinctiveAgainst, referenceFor, type Baseline, type DistinctivePhrase } from '../analysis/distinctive-phrases.js';
 import { phraseMatrix, type MatrixOrder } from '../analysis/phrase-matrix.js';
-import { regionOf, type PhraseTable } from '../analysis/phrase-table.js';
-import { corpusParts, sharedPhrases, type CorpusParts } from '../analysis/shared-phrases.js';
+import type { CorpusParts } from '../analysis/corpus-parts.js';
+import type { PhraseTable } from '../analysis/phrase-table.js';
+import { sharedPhrases } from '../analysis/shared-phrases.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows } from './analysis-tables.js';
 import { sendCsv, streamCsv, wantsCsv } from './csv.js';
-import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam, yearsParam } from './validate-params.js';
+import { partsOf, requestScope, scopedTableOf, scopeForm, scopeQuery } from './scoped-analysis.js';
+import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
+
+export { partsOf } from './scoped-analysis.js';
 
 /**
  * The researcher's views: shared phrases, the phrase × region matrix, the concordance, and a region's
@@ -40,11 +44,11 @@ function phraseParams(req: Request) {
   };
 }
 
-/** Phrases from `p` (repeatable) or a pasted list, one a line; the top shared phrases when none is given. */
-function matrixPhrases(req: Request, table: PhraseTable): string[] {
+/** Phrases from `p` (repeatable) or a pasted list, one a line; the top shared phrases of the scope when none is given. */
+function matrixPhrases(req: Request, table: PhraseTable, parts: CorpusParts): string[] {
   const typed = [...listParam(req.query, 'p'), ...stringParam(req.query, 'lines', 20000).split(/\r?\n/)].map((p) => p.trim()).filter((p) => p !== '');
   if (typed.length > 200) throw new BadRequestError(`p: at most 200 phrases, got ${typed.length}`);
-  return typed.length > 0 ? [...new Set(typed)] : sharedPhrases(table, { limit: 20 }).phrases.map((p) => p.phrase);
+  return typed.length > 0 ? [...new Set(typed)] : sharedPhrases(table, { limit: 20 }, parts).phrases.map((p) => p.phrase);
 }
 
 /** How the matrix is laid out: column order (by total unless asked), empty columns hidden, shading by count or rate. */
@@ -54,13 +58,6 @@ function matrixView(req: Request): { order: MatrixOrder; hideEmpty: boolean; sha
   const shadeBy = stringParam(req.query, 'shade', 10) || 'count';
   if (shadeBy !== 'count' && shadeBy !== 'rate') throw new BadRequestError(`shade: count or rate, got "${shadeBy}"`);
   return { order, hideEmpty: stringParam(req.query, 'hideEmpty', 5) === '1', shade: shadeBy };
-}
-
-const parts = new WeakMap<object, CorpusParts>();
-
-/** The corpus's parts and sizes for dispersion, counted once per index. */
-export function partsOf(engine: Engine): CorpusParts {
-  return parts.get(engine.index) ?? parts.set(engine.index, corpusParts(engine.index)).get(engine.index)!;
 }
 
 function baselineParam(req: Request): Baseline {
@@ -76,21 +73,16 @@ function distinctiveFor(engine: Engine, table: PhraseTable, region: string, base
   return distinctiveAgainst(table, region, reference, minCount, limit);
 }
 
-function kwicParams(req: Request) {
+function kwicParams(engine: Engine, req: Request) {
   const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
   const sort = stringParam(req.query, 'sort', 10) || 'corpus';
   if (!(CONCORDANCE_SORTS as readonly string[]).includes(sort)) throw new BadRequestError(`sort: one of ${CONCORDANCE_SORTS.join(', ')}, got "${sort}"`);
-  const year = yearsParam(req.query)[0] ?? null;
-  const region = stringParam(req.query, 'region', 50) || null;
-  return { q, sort: sort as ConcordanceSort, year, region, offset: intParam(req.query, 'offset', 0, 0, 10_000_000), limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
+  return { q, sort: sort as ConcordanceSort, scope: requestScope(engine, req), offset: intParam(req.query, 'offset', 0, 0, 10_000_000), limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
 }
 
-/** The concordance of a request: every occurrence, or those in the reports of one year (`year=2021`). */
+/** The concordance of a request: every occurrence in the reports of its scope (`year=2021`, `level=省`, `region=…`). */
 function concordanceFor(engine: Engine, params: ReturnType<typeof kwicParams>) {
-  const result = concordance(engine.index, params.q, params.sort, params.width);
-  if (params.year === null && params.region === null) return result;
-  const lines = result.lines.filter((l) => (params.year === null || l.year === params.year) && (params.region === null || regionOf(l.region) === params.region));
-  return { ...result, total: lines.length, lines };
+  return concordance(engine.index, params.q, params.sort, params.width, params.scope);
 }
 
 function knownRegion(table: PhraseTable, region: string): string {
@@ -113,52 +105,62 @@ export function analysisRoutes(engine: Engine): Router {
 
   router.get('/api/phrases', (req, res) => {
     const params = phraseParams(req);
+    const scope = requestScope(engine, req);
     const csv = wantsCsv(req);
-    const table = tableOr503(engine, req, res);
-    if (!table) return;
-    const { total, phrases } = sharedPhrases(table, params, partsOf(engine));
+    const full = tableOr503(engine, req, res);
+    if (!full) return;
+    const { table, parts } = scopedTableOf(engine, full, scope);
+    const { total, phrases } = sharedPhrases(table, params, parts);
     if (csv) sendCsv(res, 'phrases', sharedPhraseRows(table.regions, phrases));
     else res.json({ total, phrases });
   });
 
   router.get('/phrases', (req, res) => {
     const params = phraseParams(req);
-    const table = tableOr503(engine, req, res);
-    if (!table) return;
-    const { total, phrases } = sharedPhrases(table, params, partsOf(engine));
+    const scope = requestScope(engine, req);
+    const full = tableOr503(engine, req, res);
+    if (!full) return;
+    const { table, parts } = scopedTableOf(engine, full, scope);
+    const { total, phrases } = sharedPhrases(table, params, parts);
     const max = Math.max(0, ...phrases.flatMap((p) => Object.values(p.byRegion)));
-    const rows = phrases.map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}`, cells: table.regions.map((r) => ({ count: p.byRegion[r] ?? 0, shade: shade(p.byRegion[r] ?? 0, max) })) }));
+    const within = scopeQuery(scope);
+    const rows = phrases.map((p) => ({ ...p, kwic: `/kwic?q=${encodeURIComponent(p.phrase)}${within}`, cells: table.regions.map((r) => ({ count: p.byRegion[r] ?? 0, shade: shade(p.byRegion[r] ?? 0, max) })) }));
     const query = new URLSearchParams(req.query as Record<string, string>).toString();
-    const matrixUrl = '/phrases/matrix?' + phrases.slice(0, 30).map((p) => `p=${encodeURIComponent(p.phrase)}`).join('&');
-    res.render('phrases', { title: '共同表述 — 政策检索', params, total, rows, regions: table.regions, matrixUrl, csvUrl: `/api/phrases?${query}${query ? '&' : ''}format=csv`, jsonUrl: `/api/phrases?${query}` });
+    const matrixUrl = '/phrases/matrix?' + phrases.slice(0, 30).map((p) => `p=${encodeURIComponent(p.phrase)}`).join('&') + within;
+    res.render('phrases', { title: '共同表述 — 政策检索', params, scope: scopeForm(engine, scope), total, rows, regions: table.regions, matrixUrl, csvUrl: `/api/phrases?${query}${query ? '&' : ''}format=csv`, jsonUrl: `/api/phrases?${query}` });
   });
 
   router.get('/api/phrases/matrix', (req, res) => {
     const csv = wantsCsv(req);
-    const table = tableOr503(engine, req, res);
-    if (!table) return;
-    const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table), matrixView(req));
+    const scope = requestScope(engine, req);
+    const full = tableOr503(engine, req, res);
+    if (!full) return;
+    const { table, parts } = scopedTableOf(engine, full, scope);
+    const matrix = phraseMatrix(engine.index, table, matrixPhrases(req, table, parts), { ...matrixView(req), scope });
     if (csv) sendCsv(res, 'phrase-matrix', matrixRows(matrix));
     else res.json({ regions: matrix.regions, rows: matrix.rows, columnTotals: matrix.columnTotals, total: matrix.total });
   });
 
   router.get('/phrases/matrix', (req, res) => {
-    const table = tableOr503(engine, req, res);
-    if (!table) return;
-    const phrases = matrixPhrases(req, table);
+    const scope = requestScope(engine, req);
+    const full = tableOr503(engine, req, res);
+    if (!full) return;
+    const { table, parts } = scopedTableOf(engine, full, scope);
+    const phrases = matrixPhrases(req, table, parts);
     const view = matrixView(req);
-    const matrix = phraseMatrix(engine.index, table, phrases, view);
+    const matrix = phraseMatrix(engine.index, table, phrases, { ...view, scope });
+    const within = scopeQuery(scope);
     // Shading by rate per 10,000 characters sets a long report's column against a short one's fairly.
     const value = (count: number, c: number) => (view.shade === 'rate' ? (matrix.columnSizes[c] ? (count / matrix.columnSizes[c]) * 10_000 : 0) : count);
     const max = Math.max(0, ...matrix.rows.flatMap((r) => r.counts.map(value)));
-    const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}`, cells: r.counts.map((count, c) => ({ count, rate: Math.round(value(count, c) * 100) / 100, shade: shade(value(count, c), max) })) }));
+    const rows = matrix.rows.map((r) => ({ ...r, kwic: `/kwic?q=${encodeURIComponent(r.phrase)}${within}`, cells: r.counts.map((count, c) => ({ count, rate: Math.round(value(count, c) * 100) / 100, shade: shade(value(count, c), max) })) }));
     const query = phrases.map((p) => `p=${encodeURIComponent(p)}`).join('&');
     const typed = listParam(req.query, 'p').length + stringParam(req.query, 'lines', 20_000).trim().length > 0;
-    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, typed, view, lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}` });
+    res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, typed, view, scope: scopeForm(engine, scope), lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}${within}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}${within}` });
   });
 
   router.get('/api/kwic', (req, res) => {
-    const params = kwicParams(req);
+    const params = kwicParams(engine, req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
     const result = concordanceFor(engine, params);
     if (wantsCsv(req)) {
@@ -172,9 +174,9 @@ export function analysisRoutes(engine: Engine): Router {
   });
 
   router.get('/kwic', (req, res) => {
-    const params = kwicParams(req);
+    const params = kwicParams(engine, req);
     const result = params.q.trim() ? concordanceFor(engine, params) : null;
-    const base = `q=${encodeURIComponent(params.q)}${params.year !== null ? `&year=${params.year}` : ''}${params.region !== null ? `&region=${encodeURIComponent(params.region)}` : ''}`;
+    const base = `q=${encodeURIComponent(params.q)}${scopeQuery(params.scope)}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
     const lines = (result?.lines ?? []).slice(params.offset, params.offset + params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
     const total = result?.total ?? 0;
@@ -185,7 +187,7 @@ export function analysisRoutes(engine: Engine): Router {
       prev: params.offset > 0 ? page(Math.max(0, params.offset - params.limit)) : null,
       next: params.offset + params.limit < total ? page(params.offset + params.limit) : null,
     };
-    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, result, lines, sorts, pages, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
+    res.render('kwic', { title: `${params.q || '语境'} — 语境索引 — 政策检索`, params, scope: scopeForm(engine, params.scope), result, lines, sorts, pages, searchUrl: `/search?q=${encodeURIComponent(`"${params.q}"`)}`, csvUrl: `/api/kwic?${base}&sort=${params.sort}&format=csv`, jsonUrl: `/api/kwic?${base}&sort=${params.sort}` });
   });
 
   router.get('/api/regions/:region/distinctive', (req, res) => {

@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
-import { LEVEL_NAMES, parseQuery } from '../query/parse-query.js';
+import { parseQuery } from '../query/parse-query.js';
 import { refuseFormat, sendCsv, wantsCsv } from './csv.js';
 import { documentDetail, documentRows, documentSummary, searchRows, searchView, type SearchView } from './view-models.js';
-import { BadRequestError, checkRegions, flagParam, intParam, listParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+import { BadRequestError, checkRegions, flagParam, intParam, levelsParam, listParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
 /** The most terms a query may have: each is a pass over its postings, and a 1,000-term OR is no search. */
 export const MAX_QUERY_TERMS = 32;
@@ -22,9 +22,7 @@ export function searchParams(engine: Engine, req: Request) {
   checkRegions(parsed.regions, engine.regions);
   const terms = parsed.groups.flat().length + parsed.excluded.length;
   if (terms > MAX_QUERY_TERMS) throw new BadRequestError(`q: at most ${MAX_QUERY_TERMS} terms (words, phrases, exclusions), got ${terms}`);
-  const levels = listParam(req.query, 'level');
-  const unknownLevel = levels.find((l) => !(LEVEL_NAMES as readonly string[]).includes(l));
-  if (unknownLevel !== undefined) throw new BadRequestError(`level: one of ${LEVEL_NAMES.join('、')}, got "${unknownLevel}"`);
+  const levels = levelsParam(req.query);
   return { q, limit, offset, years, regions, levels, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
 }
 

@@ -1,3 +1,6 @@
+import type { AnalysisScope } from '../analysis/analysis-scope.js';
+import { LEVEL_NAMES } from '../query/parse-query.js';
+
 /** Validation of request parameters: each problem becomes a 400 that says which parameter and why. */
 
 /** A bad request parameter. */
@@ -40,12 +43,35 @@ export function intParam(query: Query, name: string, fallback: number, min: numb
   return value;
 }
 
-/** Years as four-digit numbers. */
+/** The most years one range may span (1954-2026 is 73). */
+const MAX_YEAR_SPAN = 100;
+
+/** Years as four-digit numbers, each a year (`2021`) or a range (`2020-2025`), given once, repeated or with commas. */
 export function yearsParam(query: Query): number[] {
-  return listParam(query, 'year').map((y) => {
-    if (!/^\d{4}$/.test(y)) throw new BadRequestError(`year: expected a four-digit year such as 2021, got "${y}"`);
-    return Number(y);
+  const years = listParam(query, 'year').flatMap((y) => {
+    const range = /^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.exec(y);
+    if (range) {
+      const [from, to] = [Math.min(Number(range[1]), Number(range[2])), Math.max(Number(range[1]), Number(range[2]))];
+      if (to - from > MAX_YEAR_SPAN) throw new BadRequestError(`year: a range of at most ${MAX_YEAR_SPAN} years, got "${y}"`);
+      return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    }
+    if (!/^\d{4}$/.test(y)) throw new BadRequestError(`year: expected a four-digit year such as 2021 or a range such as 2020-2025, got "${y}"`);
+    return [Number(y)];
   });
+  return [...new Set(years)];
+}
+
+/** Administrative levels (`level=省`, repeatable), each one the corpus's levels can be. */
+export function levelsParam(query: Query): string[] {
+  const levels = listParam(query, 'level');
+  const unknown = levels.find((l) => !(LEVEL_NAMES as readonly string[]).includes(l));
+  if (unknown !== undefined) throw new BadRequestError(`level: one of ${LEVEL_NAMES.join('、')}, got "${unknown}"`);
+  return levels;
+}
+
+/** The part of the corpus an analysis view looks at: `region=`, `year=` (ranges too) and `level=`, each repeatable. */
+export function scopeParams(query: Query, knownRegions: readonly string[]): AnalysisScope {
+  return { regions: regionsParam(query, knownRegions), years: yearsParam(query), levels: levelsParam(query) };
 }
 
 /** Regions, each of which must be a region of the corpus. */

@@ -61,6 +61,6 @@ describe('comparing two reports', () => {
     const page = await request(townApp).get('/compare').query({ region: '港门镇', from: 2021, to: 2022 }).expect(200);
     expect(page.text).toContain(`href="/kwic?q=${encodeURIComponent('林长制')}&amp;region=${encodeURIComponent('港门镇')}&amp;year=2022"`);
     const kwic = await request(townApp).get('/kwic').query({ q: '林长制', region: '港门镇', year: 2022 }).expect(200);
-    expect(kwic.text).toMatch(/在港门镇 2022 年的报告中共出现 <strong>4<\/strong> 次/);
+    expect(kwic.text).toMatch(/在港门镇 2022年的报告中共出现 <strong>4<\/strong> 次/);
   });
 });

@@ -45,7 +45,7 @@ describe('the timeline', () => {
   it('answers /api/timeline in the documented shape, and CSV', async () => {
     const res = await request(app).get('/api/timeline').query({ q: ['乡村振兴', '河长制'] }).expect(200);
     expect(res.body.series.map((s: { query: string }) => s.query)).toEqual(['乡村振兴', '河长制']);
-    expect(Object.keys(res.body.series[0]).sort()).toEqual(['firstYear', 'query', 'years']);
+    expect(Object.keys(res.body.series[0]).sort()).toEqual(['firstYear', 'query', 'undated', 'years']);
     expect(Object.keys(res.body.series[0].years[0]).sort()).toEqual(['count', 'rate', 'reports', 'year']);
     const csv = await request(app).get('/api/timeline').query({ q: '乡村振兴', format: 'csv' }).expect(200);
     expect(csv.text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('query,group,year,count,reports,rate');
@@ -60,7 +60,7 @@ describe('the timeline', () => {
     const year = Number(link[2]);
     const kwic = await request(app).get(link[1].replace(/&amp;/g, '&')).expect(200);
     const count = Number(/共出现 <strong>(\d+)<\/strong> 次/.exec(kwic.text)![1]);
-    expect(kwic.text).toContain(`在 ${year} 年的报告中`);
+    expect(kwic.text).toContain(`在${year}年的报告中`);
     expect(count).toBe(timeline(engine.index, ['乡村振兴'])[0].years.find((y) => y.year === year)!.count);
   });
 });
