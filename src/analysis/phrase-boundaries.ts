@@ -8,7 +8,8 @@ import { BOUND_CHARACTERS } from './count-ngrams.js';
  * and the characters around it vary (branching entropy, as in Jin & Tanaka-Ishii 2006). 发展新 fails the first
  * (新 belongs to 新篇章, 新动能…); 同志为核心, 农村生活 (→ 污水, 垃圾) and 社会大局 (→ 和谐稳定) fail the second: they are
  * pieces of a longer formulation, which is the one worth listing. A phrase that ends in a one-character adjective
- * never followed by an open edge (取得新 → 成效, 突破) has lost the word it modifies; 十九大 (→ 和, 精神) has not.
+ * determiner or preposition never followed by an open edge (取得新 → 成效, 突破; 违反本 → 条例, 法) has lost the
+ * word it leans on; 十九大 (→ 和, 精神) has not.
  */
 
 /** How a phrase stands in the text: the figures the fragment rule reads, shown beside each listed phrase. */
@@ -20,7 +21,7 @@ export interface PhraseBoundaries {
   readonly rightEntropy: number;
   /** Share of occurrences followed by an open edge (punctuation, a particle, the passage's end). */
   readonly rightOpen: number;
-  /** Whether its last jieba word is a one-character adjective (新, 好), which modifies what follows it. */
+  /** Whether its last jieba word is a one-character adjective, determiner or preposition (新, 本, 自), which leans on what follows. */
   readonly endsInModifier: boolean;
 }
 
@@ -93,11 +94,17 @@ export function phraseBoundaries(index: BoundarySource, phrase: string, passages
   };
 }
 
-/** Whether a phrase of several words ends in a one-character adjective, as jieba's dictionary tags it (新 → a). */
+/**
+ * jieba's tags of words that lean on the word after them: adjectives (新), pronouns, among them determiners (本, 该),
+ * and prepositions (本条例自 → 2010年…起施行).
+ */
+const MODIFIER_TAGS = new Set(['a', 'r', 'p']);
+
+/** Whether a phrase of several words ends in a one-character modifier, as jieba's dictionary tags it (新 → a, 本 → r, 自 → p). */
 function isModifier(phrase: string): boolean {
   const words = tokenizeText(phrase, false);
   const last = words[words.length - 1];
-  return words.length > 1 && last.text.length === 1 && tagOf(last.text) === 'a';
+  return words.length > 1 && last.text.length === 1 && MODIFIER_TAGS.has(tagOf(last.text));
 }
 
 /**

@@ -12,7 +12,7 @@ import { isFragment, phraseBoundaries, type PhraseBoundaries } from './phrase-bo
  */
 
 /** The version of the phrase rules (candidates, fragments, folding): a cached table of another version is recounted. */
-export const PHRASE_RULES_VERSION = 2;
+export const PHRASE_RULES_VERSION = 4;
 
 /** Where a document without a region is counted. */
 export const UNKNOWN_REGION = '（未注明地区）';
@@ -68,13 +68,14 @@ export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>
     regionSizes[region] = (regionSizes[region] ?? 0) + length;
   });
   const candidates = findCandidates(index.normalized, terms, options);
-  const counted = candidates
-    .map((c) => {
-      const passages = passagesContaining(index, c.phrase);
-      return { phrase: c.phrase, words: c.words, ...exactCounts(index, c.phrase, passages), boundaries: phraseBoundaries(index, c.phrase, passages) };
-    })
+  const counted = candidates.flatMap((c) => {
+    const passages = passagesContaining(index, c.phrase);
+    const counts = exactCounts(index, c.phrase, passages);
+    if (counts.count < options.minCount) return [];
+    const boundaries = phraseBoundaries(index, c.phrase, passages);
     // A piece of longer words (长制 in 河长制, 林长制…) or of a longer formulation (社会大局 → 和谐稳定) is no phrase.
-    .filter((c) => c.count >= options.minCount && !isFragment(c.words, c.count, c.boundaries));
+    return isFragment(c.words, counts.count, boundaries) ? [] : [{ phrase: c.phrase, words: c.words, ...counts, boundaries }];
+  });
   const phrases = foldPhrases(counted);
   return { regions, regionYears, regionSizes, phrases };
 }

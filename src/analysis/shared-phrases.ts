@@ -73,13 +73,35 @@ export function sharedPhrases(table: PhraseTable, options: Partial<SharedPhraseO
   return { total: listed.length, phrases: listed.slice(0, o.limit) };
 }
 
-/** Gries' DP: half the summed differences between each part's share of the occurrences and its share of the text. */
+/**
+ * Gries' DP: half the summed differences between each part's share of the occurrences and its share of the text.
+ * A part without occurrences adds its share of the text, so only the parts that hold the phrase are visited: the
+ * sum is Σ(held) |o/c − s/S| + (1 − Σ(held) s/S).
+ */
 export function deviationOfProportions(p: Pick<PhraseStats, 'count' | 'byRegionYear'>, parts: CorpusParts): number {
-  const total = [...parts.sizes.values()].reduce((n, size) => n + size, 0);
+  const total = totalSize(parts);
   if (total === 0 || p.count === 0) return 1;
   let sum = 0;
-  for (const [key, size] of parts.sizes) sum += Math.abs((p.byRegionYear[key] ?? 0) / p.count - size / total);
-  return sum / 2;
+  let heldShare = 0;
+  for (const [key, n] of Object.entries(p.byRegionYear)) {
+    const share = (parts.sizes.get(key) ?? 0) / total;
+    sum += Math.abs(n / p.count - share);
+    heldShare += share;
+  }
+  return (sum + Math.max(0, 1 - heldShare)) / 2;
+}
+
+const totals = new WeakMap<CorpusParts, number>();
+
+/** The corpus's characters, summed once per set of parts. */
+function totalSize(parts: CorpusParts): number {
+  let total = totals.get(parts);
+  if (total === undefined) {
+    total = 0;
+    for (const size of parts.sizes.values()) total += size;
+    totals.set(parts, total);
+  }
+  return total;
 }
 
 function regionCount(p: PhraseStats): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN_REGION, type PhraseStats, type PhraseTable } from '../../src/analysis/phrase-table.js';
-import { deviationOfProportions, sharedPhrases, type CorpusParts } from '../../src/analysis/shared-phrases.js';
+import { corpusParts, deviationOfProportions, sharedPhrases, type CorpusParts } from '../../src/analysis/shared-phrases.js';
+import { sampleEngine } from '../helpers.js';
 
 /** A table of `n` regions, one report each of 1,000 characters, with the given phrases. */
 function tableOf(n: number, phrases: { phrase: string; in: number[]; counts?: number[] }[]): { table: PhraseTable; parts: CorpusParts } {
@@ -42,6 +43,17 @@ describe('phrases worth reading', () => {
     // shares of text 0.25 / 0.75; occurrences 3 / 1 → shares 0.75 / 0.25 → DP = (0.5 + 0.5) / 2
     expect(deviationOfProportions({ count: 4, byRegionYear: { 'a|2024': 3, 'b|2024': 1 } }, parts)).toBeCloseTo(0.5, 6);
     expect(deviationOfProportions({ count: 4, byRegionYear: { 'a|2024': 1, 'b|2024': 3 } }, parts)).toBeCloseTo(0, 6);
+  });
+
+  it('gives every phrase of the sample corpus the DP that the definition summed over every part gives (property)', async () => {
+    const engine = await sampleEngine();
+    const table = await engine.whenPhrasesReady();
+    const parts = corpusParts(engine.index);
+    const total = [...parts.sizes.values()].reduce((a, b) => a + b, 0);
+    for (const p of table.phrases) {
+      const definition = [...parts.sizes].reduce((sum, [key, size]) => sum + Math.abs((p.byRegionYear[key] ?? 0) / p.count - size / total), 0) / 2;
+      expect(deviationOfProportions(p, parts)).toBeCloseTo(definition, 9);
+    }
   });
 
   it('does not count reports without a region as a region', () => {
