@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SHIPPED_SLOGANS } from './tokenize/slogan-thesaurus.js';
 
 /** Where the engine reads and writes, and how the server listens. Every field has an environment variable. */
 export interface Config {
@@ -8,6 +9,8 @@ export interface Config {
   readonly cacheDir: string;
   /** Optional extra user dictionary for jieba, one word a line (`USER_DICT`). */
   readonly userDict: string | null;
+  /** The slogan thesaurus, `名称：部分、部分` a line (`SLOGANS`; default the shipped one). */
+  readonly slogans: string | null;
   /** Port of the HTTP server (`PORT`, default 3000). */
   readonly port: number;
   /** Interface of the HTTP server (`HOST`, default 127.0.0.1). */
@@ -26,6 +29,7 @@ export function loadConfig(flags: Partial<Config> = {}, env: NodeJS.ProcessEnv =
     corpusDir: path.resolve(flags.corpusDir ?? env.CORPUS_DIR ?? 'corpus'),
     cacheDir: path.resolve(flags.cacheDir ?? env.INDEX_CACHE_DIR ?? 'index-cache'),
     userDict: flags.userDict ?? env.USER_DICT ?? null,
+    slogans: flags.slogans ?? env.SLOGANS ?? SHIPPED_SLOGANS,
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     publicUrl: publicUrl(flags.publicUrl ?? env.PUBLIC_URL ?? null),

@@ -5,6 +5,7 @@ import type { SearchIndex } from './search-index/search-index.js';
 import type { SearchRequest, SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import type { Suggestion } from './analysis/suggest-phrases.js';
+import { SHIPPED_SLOGANS, type Slogan } from './tokenize/slogan-thesaurus.js';
 
 /** The engine's public shapes: its options, what it answers, and a live engine's status. `engine.ts` holds the state. */
 
@@ -19,6 +20,8 @@ export interface EngineOptions {
   readonly cacheDir: string | null;
   /** An extra user dictionary file for jieba (`USER_DICT`). */
   readonly userDict: string | null;
+  /** The slogan thesaurus (`SLOGANS`; the shipped `tokenize/slogans.txt` by default; null for none). */
+  readonly slogans: string | null;
   /** Where progress and oddities go (pino in the server and CLI). */
   readonly logger: Logger;
   readonly split: SplitOptions;
@@ -32,6 +35,7 @@ export const defaultEngineOptions: EngineOptions = {
   corpusDir: 'corpus',
   cacheDir: 'index-cache',
   userDict: null,
+  slogans: SHIPPED_SLOGANS,
   logger: silentLogger,
   split: defaultSplitOptions,
   phrases: 'lazy',
@@ -81,6 +85,8 @@ export interface Engine {
   readonly origin: IndexOrigin;
   /** Region names of the corpus, in document order. */
   readonly regions: readonly string[];
+  /** Slogans and their parts: the thesaurus's, then those the corpus defines itself (for `~六稳` and /slogans). */
+  readonly slogans: readonly Slogan[];
   getDocument(id: string): PolicyDocument | undefined;
   search(request: SearchRequest): TimedSearchResult;
   /** The positions of a document's passages that a query matches, as the search counts them. */

@@ -9,7 +9,7 @@ import { matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
-import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, regionNames, reportCorpus, vocabulary } from './open-index.js';
+import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, loadSlogans, regionNames, reportCorpus, vocabulary } from './open-index.js';
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 export { defaultEngineOptions } from './engine-types.js';
@@ -32,6 +32,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const regions = regionNames(corpus.documents);
   const words = vocabulary(dictionary.words, regions);
   addJiebaWords(words);
+  const slogans = await loadSlogans(opts, index.passages);
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
   opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
   const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);
@@ -43,19 +44,20 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     index,
     origin,
     regions,
+    slogans,
     phrases: phrases.table,
     whenPhrasesReady: phrases.start,
     suggest: phrases.suggest,
     getDocument: (id) => byId.get(id),
     search(request) {
       const t0 = performance.now();
-      const result = runQuery(index, request);
+      const result = runQuery(index, { ...request, slogans });
       const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
       return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
     matchesInDocument(id, q) {
       const d = corpus.documents.findIndex((doc) => doc.id === id);
-      return new Set([...matchingPassages(index, { q })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
+      return new Set([...matchingPassages(index, { q, slogans })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
     },
   };
 }
@@ -187,6 +189,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     get index() { return current.index; },
     get origin() { return current.origin; },
     get regions() { return current.regions; },
+    get slogans() { return current.slogans; },
     phrases: () => current.phrases() ?? previous?.phrases() ?? null,
     whenPhrasesReady: () => current.whenPhrasesReady(),
     suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PolicyDocument, SkippedFile } from './types.js';
+import type { Passage, PolicyDocument, SkippedFile } from './types.js';
 import type { Logger } from './logger.js';
 import { buildCorpus, missingFields } from './corpus/build-documents.js';
 import { parseMetadataCsv } from './corpus/metadata-overrides.js';
@@ -15,6 +15,8 @@ import { indexPassages, type SearchIndex } from './search-index/search-index.js'
 import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
+import { findCorpusSlogans } from './analysis/find-slogans.js';
+import { parseSloganThesaurus, type Slogan } from './tokenize/slogan-thesaurus.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 import type { EngineOptions } from './engine.js';
 
@@ -168,6 +170,25 @@ export async function loadDictionaries(opts: EngineOptions): Promise<{ words: Us
     for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
   }
   return { words, fingerprintText: sources.map(([, text]) => text).join('\n') };
+}
+
+/**
+ * The slogans `~六稳` unfolds: the thesaurus file's (bad lines logged with their numbers; a missing file logged and
+ * skipped), then those the corpus defines (`“三清三拆三整治”即…`) that the thesaurus lacks.
+ */
+export async function loadSlogans(opts: EngineOptions, passages: readonly Passage[]): Promise<Slogan[]> {
+  const slogans: Slogan[] = [];
+  if (opts.slogans) {
+    try {
+      const parsed = parseSloganThesaurus(await readFile(opts.slogans, 'utf8'), opts.slogans);
+      slogans.push(...parsed.slogans);
+      for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
+    } catch (err) {
+      opts.logger.warn({ file: opts.slogans }, `slogan thesaurus not read: ${(err as Error).message}`);
+    }
+  }
+  const known = new Set(slogans.map((s) => s.name));
+  return [...slogans, ...findCorpusSlogans(passages).filter((s) => !known.has(s.name))];
 }
 
 /** The normalised passage texts, cut from the cache's one string by the passages' lengths (normalising keeps them). */

@@ -16,16 +16,17 @@ program
   .description('政策检索: full-text search for Chinese policy documents')
   .option('--corpus <dir>', 'corpus directory (env CORPUS_DIR, default corpus/)')
   .option('--cache-dir <dir>', 'index cache directory (env INDEX_CACHE_DIR, default index-cache/)')
-  .option('--user-dict <file>', 'extra jieba user dictionary (env USER_DICT)');
+  .option('--user-dict <file>', 'extra jieba user dictionary (env USER_DICT)')
+  .option('--slogans <file>', 'slogan thesaurus, 名称：部分、部分 a line (env SLOGANS, default the shipped one)');
 
 function config(extra: { port?: number; host?: string; publicUrl?: string; watch?: boolean } = {}) {
-  const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string }>();
-  return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, ...extra });
+  const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string; slogans?: string }>();
+  return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, slogans: o.slogans, ...extra });
 }
 
 /** An engine for a one-shot command: progress is logged only when asked for (LOG_LEVEL), the index always. */
 async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger(process.env.LOG_LEVEL ?? 'warn')) {
-  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, logger, onProgress: buildProgressBar() });
+  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, slogans: cfg.slogans, logger, onProgress: buildProgressBar() });
 }
 
 function positiveInt(value: string): number {

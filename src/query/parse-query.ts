@@ -3,7 +3,8 @@ import { normalizeText } from '../tokenize/normalize-text.js';
 /**
  * The query language: words separated by spaces are ANDed; `OR` between words; `"…"` an exact phrase; `-词`
  * excludes; `region:南山镇` and `year:2021` filter. Chinese quotes (“六稳”) are ordinary characters, so a formulation
- * can be searched with its quotes. Nothing a user types is an error: what cannot be used is listed in `ignored`.
+ * can be searched with its quotes; `~六稳` marks a slogan to unfold into its parts (query/expand-slogans.ts). Nothing
+ * a user types is an error: what cannot be used is listed in `ignored`.
  */
 
 /** One thing to find: a word as typed or a quoted phrase. */
@@ -14,6 +15,8 @@ export interface QueryTerm {
   readonly normalized: string;
   /** A quoted phrase matches only as the exact string. */
   readonly phrase: boolean;
+  /** `~六稳`: also match the slogan's parts (稳就业, 稳金融…), where the thesaurus or the corpus knows them. */
+  readonly expand?: boolean;
 }
 
 /** A parsed query: an AND of OR-groups, exclusions and filters. */
@@ -27,6 +30,14 @@ export interface ParsedQuery {
   readonly levels: readonly string[];
   /** Pieces of the query that had no effect (stray operators, punctuation, a bad year), to tell the user. */
   readonly ignored: readonly string[];
+  /** Slogans unfolded into their parts (`~六稳`), each with the forms its OR group matches; empty until expanded. */
+  readonly expansions: readonly SloganExpansion[];
+}
+
+/** A slogan unfolded in a query: the forms that stand for it (the name and each part), normalised. */
+export interface SloganExpansion {
+  readonly slogan: string;
+  readonly forms: readonly string[];
 }
 
 /** A piece of the query line before terms are grouped. */
@@ -61,6 +72,7 @@ function lex(input: string, ignored: string[], filters: { regions: string[]; yea
     i = end;
     if (!negated && word === 'OR') pieces.push({ kind: 'or' });
     else if (!negated && applyFilter(word, filters, ignored)) continue;
+    else if (!negated && /^[~～]./.test(word)) pushTerm(pieces, word.slice(1), false, false, ignored, true);
     else pushTerm(pieces, word, false, negated, ignored);
   }
   return pieces;
@@ -93,7 +105,7 @@ function applyFilter(word: string, filters: { regions: string[]; years: number[]
   return true;
 }
 
-function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boolean, ignored: string[]): void {
+function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boolean, ignored: string[], expand = false): void {
   const trimmed = text.trim();
   const normalized = normalizeText(trimmed);
   // A term with no letter or digit (stray punctuation, a lone '-') would match almost everything.
@@ -101,7 +113,7 @@ function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boole
     if (trimmed !== '') ignored.push(negated ? `-${trimmed}` : trimmed);
     return;
   }
-  pieces.push({ kind: 'term', term: { text: trimmed, normalized, phrase }, negated });
+  pieces.push({ kind: 'term', term: expand ? { text: trimmed, normalized, phrase, expand } : { text: trimmed, normalized, phrase }, negated });
 }
 
 /** Parses a query line; never throws. */
@@ -125,7 +137,7 @@ export function parseQuery(input: string): ParsedQuery {
     else groups.push([piece.term]);
     joinNext = false;
   }
-  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), levels: unique(filters.levels), ignored };
+  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), levels: unique(filters.levels), ignored, expansions: [] };
 }
 
 function unique<T>(values: T[]): T[] {

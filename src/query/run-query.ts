@@ -2,6 +2,8 @@ import type { Passage, PolicyDocument, Range } from '../types.js';
 import type { SearchIndex } from '../search-index/search-index.js';
 import { findHighlights } from '../highlight/find-highlights.js';
 import { matchQuery, matchRelated, type MatchedQuery } from './match-query.js';
+import type { Slogan } from '../tokenize/slogan-thesaurus.js';
+import { expandSlogans, matchedForm } from './expand-slogans.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import { defaultRankOptions, type RankOptions } from './rank-passages.js';
 import { topPassagesWithWholeWords } from './whole-word-boost.js';
@@ -19,6 +21,10 @@ export interface SearchRequest {
   readonly offset?: number;
   /** Also list related matches when the exact ones fill a page (they are listed anyway when they do not). */
   readonly related?: boolean;
+  /** The slogans `~六稳` unfolds into their parts (the thesaurus and the corpus's own); none, and `~` changes nothing. */
+  readonly slogans?: readonly Slogan[];
+  /** Unfold every term that names a slogan, `~` or not (the search page's 含展开). */
+  readonly expand?: boolean;
 }
 
 /** One ranked passage with the ranges to mark in its text. */
@@ -27,6 +33,8 @@ export interface SearchHit {
   readonly document: PolicyDocument;
   readonly score: number;
   readonly highlights: readonly Range[];
+  /** For a query with unfolded slogans: the forms this passage holds (稳就业、稳外贸, or the slogan itself). */
+  readonly matchedForm: string | null;
 }
 
 /** Counts of all matches per facet value: passages, and the reports (documents) holding them. */
@@ -71,21 +79,21 @@ export function runQuery(index: SearchIndex, request: SearchRequest, options: Ra
   const { kept, facets } = filterAndCount(index, matched.passages, query);
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 10;
-  const hits = rankPage(index, kept, matched, offset, limit, options);
+  const hits = rankPage(index, kept, matched, offset, limit, options, query);
   let related: RelatedResult | null = null;
   if (request.related || kept.length < limit) {
     const loose = matchRelated(index, query, matched.passages);
     if (loose) {
       const { kept: relatedKept } = filterAndCount(index, loose.passages, query);
-      related = { total: relatedKept.length, hits: rankPage(index, relatedKept, loose, 0, limit, options), words: loose.words };
+      related = { total: relatedKept.length, hits: rankPage(index, relatedKept, loose, 0, limit, options, query), words: loose.words };
     }
   }
   return { query, total: kept.length, hits, facets, related };
 }
 
-/** The query of a request, its region and year parameters added to the filters it writes itself. */
+/** The query of a request, its slogans unfolded and its region and year parameters added to the filters it writes itself. */
 function requestQuery(request: SearchRequest): ParsedQuery {
-  const parsed = parseQuery(request.q);
+  const parsed = expandSlogans(parseQuery(request.q), request.slogans ?? [], request.expand);
   return {
     ...parsed,
     regions: [...new Set([...parsed.regions, ...(request.regions ?? [])])],
@@ -102,7 +110,7 @@ export function matchingPassages(index: SearchIndex, request: SearchRequest): In
 }
 
 /** One page of ranked hits: BM25 and boosts, then a whole-word re-ranking of the best, with highlights. */
-function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, offset: number, limit: number, options: RankOptions): SearchHit[] {
+function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, offset: number, limit: number, options: RankOptions, query: ParsedQuery): SearchHit[] {
   return topPassagesWithWholeWords(index, kept, matched.units, offset + limit, options)
     .slice(offset)
     .map(({ passage: p, score }) => ({
@@ -110,6 +118,7 @@ function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, o
       document: index.documents[index.passageDoc[p]],
       score,
       highlights: findHighlights(index.normalized[p], matched.needles),
+      matchedForm: query.expansions.length > 0 ? matchedForm(index.normalized[p], query.expansions) : null,
     }));
 }
 

@@ -23,7 +23,7 @@ export function searchParams(engine: Engine, req: Request) {
   const terms = parsed.groups.flat().length + parsed.excluded.length;
   if (terms > MAX_QUERY_TERMS) throw new BadRequestError(`q: at most ${MAX_QUERY_TERMS} terms (words, phrases, exclusions), got ${terms}`);
   const levels = levelsParam(req.query);
-  return { q, limit, offset, years, regions, levels, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain') };
+  return { q, limit, offset, years, regions, levels, related: flagParam(req.query, 'related'), explain: flagParam(req.query, 'explain'), expand: flagParam(req.query, 'expand') };
 }
 
 /** Whether the request asks for nothing: no term and no filter (the API refuses it, the page shows its start). */

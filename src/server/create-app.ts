@@ -11,6 +11,7 @@ import { apiRoutes } from './api-routes.js';
 import { pageRoutes } from './page-routes.js';
 import { timelineRoutes } from './timeline-routes.js';
 import { compareRoutes } from './compare-routes.js';
+import { sloganRoutes } from './slogan-routes.js';
 import { BadRequestError } from './validate-params.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
@@ -57,6 +58,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   app.use(analysisRoutes(engine));
   app.use(timelineRoutes(engine));
   app.use(compareRoutes(engine));
+  app.use(sloganRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });

@@ -1,8 +1,11 @@
+import { slogansInReport } from '../analysis/slogan-usage.js';
+import type { Slogan } from '../tokenize/slogan-thesaurus.js';
 import type { MetaField, MetaSource, PolicyDocument } from '../types.js';
 import { findHighlights } from '../highlight/find-highlights.js';
 import { makeSnippet } from '../highlight/make-snippet.js';
 import { renderMarked } from '../highlight/render-marked.js';
 import { queryNeedles } from '../query/match-query.js';
+import { expandSlogans } from '../query/expand-slogans.js';
 import { parseQuery } from '../query/parse-query.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 import { citation } from './cite-passage.js';
@@ -21,6 +24,8 @@ export interface SearchState {
   readonly levels: readonly string[];
   readonly offset: number;
   readonly limit: number;
+  /** Unfold every slogan of the query into its parts (含展开, `expand=1`). */
+  readonly expand?: boolean;
 }
 
 /** A URL of the search page (or of the API, with `base`), keeping query and filters. */
@@ -33,6 +38,7 @@ export function searchUrl(state: SearchState, change: Partial<SearchState> = {},
   for (const l of s.levels) params.append('level', l);
   if (s.offset > 0) params.set('offset', String(s.offset));
   if (s.limit !== 10) params.set('limit', String(s.limit));
+  if (s.expand) params.set('expand', '1');
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
@@ -52,6 +58,13 @@ function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
+/** The query a hit's link carries to the report: the slogans the search unfolded written as `~六稳`, so they are marked there too. */
+function linkQuery(q: string, slogans: readonly { readonly slogan: string }[]): string {
+  if (slogans.length === 0) return q;
+  const names = new Set(slogans.map((s) => normalizeText(s.slogan)));
+  return q.split(/[\s\u3000]+/).map((word) => (names.has(normalizeText(word).replace(/^“|”$/g, '')) ? `~${word}` : word)).join(' ');
+}
+
 /** The search page: hits as snippets with marks, facets as links, pages, and what to try when nothing matched. */
 export function searchPage(view: SearchView, state: SearchState) {
   const snippetOf = (hit: SearchView['hits'][number], q: string) => {
@@ -62,7 +75,7 @@ export function searchPage(view: SearchView, state: SearchState) {
       link: passageUrl(hit.docId, hit.paragraph, q),
     };
   };
-  const hits = view.hits.map((hit) => snippetOf(hit, state.q));
+  const hits = view.hits.map((hit) => snippetOf(hit, linkQuery(state.q, view.slogans ?? [])));
   const related = view.related && {
     total: view.related.total,
     words: Object.entries(view.related.words).map(([term, words]) => ({ term, words: words.join('、') })),
@@ -109,6 +122,7 @@ export function searchPage(view: SearchView, state: SearchState) {
       ...state.levels.map((l) => ({ label: `级别：${l}`, url: searchUrl(state, { levels: toggle(state.levels, l), offset: 0 }) })),
     ],
     suggestions,
+    slogans: view.slogans ?? null,
     related,
     didYouMean,
     explain,
@@ -117,8 +131,9 @@ export function searchPage(view: SearchView, state: SearchState) {
 }
 
 /** The document page: metadata, outline, and every passage with an anchor, marks for `q`, and a citation. */
-export function documentPage(doc: PolicyDocument, q: string, origin: string, matched: ReadonlySet<number> = new Set()) {
-  const needles = q ? queryNeedles(parseQuery(q)) : [];
+export function documentPage(doc: PolicyDocument, q: string, origin: string, matched: ReadonlySet<number> = new Set(), slogans: readonly Slogan[] = []) {
+  // Unfolded as the search unfolds it (~六稳), so that a passage matched by a part is marked too.
+  const needles = q ? queryNeedles(expandSlogans(parseQuery(q), slogans)) : [];
   const numbers = bodyParagraphNumbers(doc);
   const passages = doc.passages.map((p) => {
     // Only the passages the search counts are marked, so that the count here agrees with the search page.
@@ -145,6 +160,7 @@ export function documentPage(doc: PolicyDocument, q: string, origin: string, mat
     passages,
     outline,
     markedCount: passages.filter((p) => p.marked).length,
+    slogans: slogansInReport(doc.passages, slogans).map((s) => ({ ...s, anchor: `p-${s.first}`, url: `/slogans#${encodeURIComponent(s.name)}` })),
     jsonUrl: `/api/documents/${encodeURIComponent(doc.id)}`,
   };
 }

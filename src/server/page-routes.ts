@@ -15,7 +15,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
   const router = Router();
   const search = (req: Request, res: import('express').Response) => {
     const params = searchParams(engine, req);
-    const state = { q: params.q, regions: params.regions, years: params.years, levels: params.levels, offset: params.offset, limit: params.limit };
+    const state = { q: params.q, regions: params.regions, years: params.years, levels: params.levels, offset: params.offset, limit: params.limit, expand: params.expand };
     const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
     const corpus = { documents: engine.documents.length, regions: engine.regions, examples: corpusExamples(engine) };
     res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus, examples: corpus.examples });
@@ -36,7 +36,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
       return;
     }
     const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
-    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set()) });
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set(), engine.slogans) });
   });
   return router;
 }

@@ -85,6 +85,8 @@ export interface HitView {
   highlights: Range[];
   score: number;
   url: string;
+  /** With unfolded slogans (`~六稳`, `expand=1`): the forms this passage holds (稳就业、稳外贸, or 六稳 itself). */
+  matchedForm?: string;
 }
 
 /** Why a hit is listed: exact or related, and the strings of the query found in it (as marked). */
@@ -108,6 +110,7 @@ function hitView(hit: SearchHit, why?: 'exact' | 'related'): HitView & { why?: H
     highlights: hit.highlights.map(([s, e]) => [s, e] as Range),
     score: Math.round(hit.score * 1000) / 1000,
     url: passageUrl(hit.document.id, hit.passage.index),
+    ...(hit.matchedForm !== null ? { matchedForm: hit.matchedForm } : {}),
   };
   if (!why) return view;
   const matched = [...new Set(hit.highlights.map(([s, e]) => hit.passage.text.slice(s, e)))];
@@ -133,6 +136,7 @@ export function searchView(q: string, result: TimedSearchResult, offset: number,
     hits: result.hits.map((hit) => hitView(hit, explain ? 'exact' : undefined)),
     facets: result.facets,
     related: result.related ? { total: result.related.total, words: result.related.words, hits: result.related.hits.map((hit) => hitView(hit, explain ? 'related' : undefined)) } : null,
+    ...(result.query.expansions.length > 0 ? { slogans: result.query.expansions.map((e) => ({ slogan: e.slogan, forms: e.forms })) } : {}),
     didYouMean: result.didYouMean,
     ...(explain ? { explain: explainQuery(result.query) } : {}),
   };

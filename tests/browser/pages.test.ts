@@ -193,6 +193,24 @@ describe.skipIf(!available)('in a browser', () => {
     await page.close();
   });
 
+  it('unfolds a slogan: 六稳 with 含展开 ticked finds a passage that names only 稳就业, marked in the report', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base + '/');
+    await page.getByLabel('搜索词').fill('六稳');
+    await page.getByLabel('含展开').check();
+    await page.getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL(/expand=1/);
+    await expect(page.locator('.expansions').textContent()).resolves.toContain('“六稳” = 稳就业、稳金融');
+    const byPart = page.locator('.hit', { has: page.locator('.form', { hasText: '匹配：稳就业' }) });
+    await expect(byPart.count()).resolves.toBe(1);
+    await expect(byPart.locator('mark').allTextContents()).resolves.toEqual(['稳就业']);
+    await page.screenshot({ path: `${SHOTS}/slogan-search.png`, fullPage: true });
+    await byPart.locator('a.open').click();
+    await page.waitForURL(/\/documents\/.+#p-\d+/);
+    await expect(page.locator('mark', { hasText: '稳就业' }).count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('reads well at phone width (screenshots of search and document)', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     await page.goto(base + '/search?q=' + encodeURIComponent('人居环境 整治'));

@@ -1,0 +1,30 @@
+import type { Slogan } from '../tokenize/slogan-thesaurus.js';
+import { normalizeText } from '../tokenize/normalize-text.js';
+import type { ParsedQuery, QueryTerm, SloganExpansion } from './parse-query.js';
+
+/**
+ * Unfolds slogans in a query: a term marked `~六稳` (or every term that names a slogan, with `all`) becomes an OR
+ * of the slogan and each of its parts (六稳 OR 稳就业 OR 稳金融 …), so a passage naming only the parts matches too.
+ * Quotes around the name are optional (~“六稳”). A term that names no known slogan stays as typed.
+ */
+export function expandSlogans(query: ParsedQuery, slogans: readonly Slogan[], all = false): ParsedQuery {
+  if (slogans.length === 0) return query;
+  const byName = new Map(slogans.map((s) => [normalizeText(s.name), s]));
+  const expansions: SloganExpansion[] = [];
+  const groups = query.groups.map((group) =>
+    group.flatMap((term): QueryTerm[] => {
+      const slogan = term.expand || (all && !term.phrase) ? byName.get(term.normalized.replace(/^“|”$/g, '')) : undefined;
+      if (!slogan) return [term];
+      const forms = [slogan.name, ...slogan.parts].map((text) => ({ text, normalized: normalizeText(text), phrase: false }));
+      expansions.push({ slogan: slogan.name, forms: forms.map((f) => f.normalized) });
+      return forms;
+    }),
+  );
+  return expansions.length === 0 ? query : { ...query, groups, expansions: [...query.expansions, ...expansions] };
+}
+
+/** The forms of the query's slogans that a passage holds (稳就业、稳外贸), joined as a reader lists them; null if none. */
+export function matchedForm(normalizedText: string, expansions: readonly SloganExpansion[]): string | null {
+  const found = expansions.flatMap((e) => e.forms.filter((f) => normalizedText.includes(f)));
+  return found.length > 0 ? [...new Set(found)].join('、') : null;
+}
