@@ -4,6 +4,7 @@ import { defaultSplitOptions, type SplitOptions } from './segment/split-passages
 import type { SearchIndex } from './search-index/search-index.js';
 import type { SearchRequest, SearchResult } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
+import type { Copies } from './analysis/find-copies.js';
 import type { Suggestion } from './analysis/suggest-phrases.js';
 import { SHIPPED_SLOGANS, type Slogan } from './tokenize/slogan-thesaurus.js';
 
@@ -80,6 +81,9 @@ export interface Engine {
   phrases(): PhraseTable | null;
   /** The phrase table once it is ready (rejects if the analysis failed). */
   whenPhrasesReady(): Promise<PhraseTable>;
+  /** Near-duplicate passages of different reports, or null while they are being found (in the job worker, after the phrases). */
+  copies(): Copies | null;
+  whenCopiesReady(): Promise<Copies>;
   /** Completions for the search box (empty until the phrase table is ready). */
   suggest(prefix: string, limit?: number): Suggestion[];
   readonly origin: IndexOrigin;

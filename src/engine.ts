@@ -9,7 +9,7 @@ import { matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
-import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, loadSlogans, regionNames, reportCorpus, vocabulary } from './open-index.js';
+import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, loadOrFindCopies, loadSlogans, regionNames, reportCorpus, vocabulary } from './open-index.js';
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 export { defaultEngineOptions } from './engine-types.js';
@@ -36,7 +36,9 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
   opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
   const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);
-  if (opts.phrases === 'eager') void phrases.start();
+  const copies = backgroundJob(() => loadOrFindCopies(opts, key, index), opts.logger, 'copy search');
+  // One job at a time in the worker: the copies follow the phrases. Failures are logged where they happen.
+  if (opts.phrases === 'eager') phrases.start().catch(() => {}).then(() => copies.start()).catch(() => {});
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   return {
     documents: corpus.documents,
@@ -47,6 +49,8 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     slogans,
     phrases: phrases.table,
     whenPhrasesReady: phrases.start,
+    copies: copies.value,
+    whenCopiesReady: copies.start,
     suggest: phrases.suggest,
     getDocument: (id) => byId.get(id),
     search(request) {
@@ -58,6 +62,28 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     matchesInDocument(id, q) {
       const d = corpus.documents.findIndex((doc) => doc.id === id);
       return new Set([...matchingPassages(index, { q, slogans })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
+    },
+  };
+}
+
+/** A result computed once in the background, started on first use: null until it is ready; a failure is logged. */
+function backgroundJob<T>(run: () => Promise<T>, log: Logger, what: string) {
+  let value: T | null = null;
+  let ready: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    if (ready) return ready;
+    ready = run();
+    ready.then(
+      (done) => (value = done),
+      (err: Error) => log.error(`${what} failed (search still works): ${err.message}`),
+    );
+    return ready;
+  };
+  return {
+    start,
+    value: (): T | null => {
+      void start();
+      return value;
     },
   };
 }
@@ -192,6 +218,9 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     get slogans() { return current.slogans; },
     phrases: () => current.phrases() ?? previous?.phrases() ?? null,
     whenPhrasesReady: () => current.whenPhrasesReady(),
+    // The previous copies are the previous index's passage numbers: nothing serves until the new ones are found.
+    copies: () => current.copies(),
+    whenCopiesReady: () => current.whenCopiesReady(),
     suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),
     getDocument: (id) => current.getDocument(id),
     search: (request) => current.search(request),

@@ -16,6 +16,8 @@ import { buildWordStartsInWorker, passageStarts } from './search-index/word-star
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { findCorpusSlogans } from './analysis/find-slogans.js';
+import { COPY_RULES_VERSION, type Copies, type CopySource } from './analysis/find-copies.js';
+import { runInWorker, workerUrl } from './run-in-worker.js';
 import { parseSloganThesaurus, type Slogan } from './tokenize/slogan-thesaurus.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 import type { EngineOptions } from './engine.js';
@@ -98,24 +100,38 @@ export function vocabulary(words: readonly UserWord[], regions: readonly string[
 }
 
 export const PHRASE_CACHE = 'phrases.json';
+export const COPIES_CACHE = 'copies.json';
 
-/** The phrase table from its cache, or counted in a worker thread and then cached. */
-export async function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
+/**
+ * A result computed from the index in the job worker, kept in a cache file of its own under the index's
+ * fingerprint and the rules' version: loaded when it is there, else computed, logged with its time, and saved.
+ */
+async function loadOrCompute<T>(opts: EngineOptions, file: string, key: string, job: { cache: string; what: string; doing: string }, compute: () => Promise<T>, summary: (value: T) => string): Promise<T> {
   const log = opts.logger;
-  const key = `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`;
+  const what = job.what;
   if (opts.cacheDir) {
-    const cached = await loadJsonCache<PhraseTable>(opts.cacheDir, PHRASE_CACHE, key);
+    const cached = await loadJsonCache<T>(opts.cacheDir, file, key);
     if (cached.ok) return cached.value;
-    log.info(`phrase cache not used, counting phrases in the background: ${cached.reason}`);
+    log.info(`${job.cache} cache not used, ${job.doing} in the background: ${cached.reason}`);
   }
   const started = performance.now();
+  const value = await compute();
+  log.info(`${what}: ${summary(value)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (opts.cacheDir) await saveJsonCache(opts.cacheDir, file, key, value).catch((err: Error) => log.warn(`could not write the ${what} cache: ${err.message}`));
+  return value;
+}
+
+/** The phrase table from its cache, or counted in a worker thread and then cached. */
+export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
   const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
-  const table = await analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
-  log.info(`phrase analysis: ${table.phrases.length} phrases counted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (opts.cacheDir) {
-    await saveJsonCache(opts.cacheDir, PHRASE_CACHE, key, table).catch((err: Error) => log.warn(`could not write the phrase cache: ${err.message}`));
-  }
-  return table;
+  const compute = () => analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
+  return loadOrCompute(opts, PHRASE_CACHE, `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`, { cache: 'phrase', what: 'phrase analysis', doing: 'counting phrases' }, compute, (t) => `${t.phrases.length} phrases counted`);
+}
+
+/** The near-duplicate passages from their cache, or found in the job worker and then cached. */
+export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: SearchIndex): Promise<Copies> {
+  const compute = () => runInWorker<CopySource, Copies>(workerUrl('copies-worker', import.meta.url), { normalized: index.normalized, passageDoc: index.passageDoc, headings: index.headings }, 'copy search');
+  return loadOrCompute(opts, COPIES_CACHE, `${indexKey} copy-rules ${COPY_RULES_VERSION}`, { cache: 'copy', what: 'copy search', doing: 'looking for copied passages' }, compute, (c) => `${c.pairs.length} pairs of near-duplicate passages found`);
 }
 
 /** Reads, cleans and splits the corpus, then builds the character index, logging progress. */

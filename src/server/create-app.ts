@@ -12,6 +12,7 @@ import { pageRoutes } from './page-routes.js';
 import { timelineRoutes } from './timeline-routes.js';
 import { compareRoutes } from './compare-routes.js';
 import { sloganRoutes } from './slogan-routes.js';
+import { copyRoutes } from './copy-routes.js';
 import { BadRequestError } from './validate-params.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
@@ -59,6 +60,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   app.use(timelineRoutes(engine));
   app.use(compareRoutes(engine));
   app.use(sloganRoutes(engine));
+  app.use(copyRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });

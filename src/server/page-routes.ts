@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { asksNothing, searchFor, searchParams } from './api-routes.js';
+import { copiesInDocument } from './copy-routes.js';
 import { corpusExamples } from './corpus-examples.js';
 import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
 import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
@@ -36,7 +37,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
       return;
     }
     const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
-    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set(), engine.slogans) });
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set(), engine.slogans, copiesInDocument(engine, doc.id)) });
   });
   return router;
 }

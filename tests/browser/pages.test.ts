@@ -25,6 +25,7 @@ beforeAll(async () => {
   if (!available) return;
   const engine = await sampleEngine();
   await engine.whenPhrasesReady();
+  await engine.whenCopiesReady();
   server = createApp(engine).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -208,6 +209,21 @@ describe.skipIf(!available)('in a browser', () => {
     await byPart.locator('a.open').click();
     await page.waitForURL(/\/documents\/.+#p-\d+/);
     await expect(page.locator('mark', { hasText: '稳就业' }).count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('goes from a copied pair to the two passages side by side, the differing characters marked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/copies`);
+    await expect(page.locator('.copy-pairs li').count()).resolves.toBe(1);
+    await page.locator('.copy-pairs a', { hasText: '对照' }).click();
+    await page.waitForURL(/\/copies\/compare\?a=/);
+    const sides = page.locator('.side-by-side section');
+    await expect(sides.count()).resolves.toBe(2);
+    await expect(sides.locator('h2').allTextContents()).resolves.toEqual([expect.stringContaining('关路镇'), expect.stringContaining('留庄镇')]);
+    await expect(sides.nth(0).locator('ins.differs').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.summary strong').textContent()).resolves.toMatch(/^0\.\d+$/);
+    await page.screenshot({ path: `${SHOTS}/copy-compare.png`, fullPage: true });
     await page.close();
   });
 
