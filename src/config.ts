@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { SHIPPED_SLOGANS } from './tokenize/slogan-thesaurus.js';
+import { SHIPPED_INDICATOR_SYNONYMS } from './figures/indicator-synonyms.js';
 
 /** Where the engine reads and writes, and how the server listens. Every field has an environment variable. */
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   readonly userDict: string | null;
   /** The slogan thesaurus, `名称：部分、部分` a line (`SLOGANS`; default the shipped one). */
   readonly slogans: string | null;
+  /** Indicator synonyms, `名称 = 别名 = …` a line (`INDICATOR_SYNONYMS`; default the shipped one). */
+  readonly indicatorSynonyms: string | null;
   /** Port of the HTTP server (`PORT`, default 3000). */
   readonly port: number;
   /** Interface of the HTTP server (`HOST`, default 127.0.0.1). */
@@ -30,6 +33,7 @@ export function loadConfig(flags: Partial<Config> = {}, env: NodeJS.ProcessEnv =
     cacheDir: path.resolve(flags.cacheDir ?? env.INDEX_CACHE_DIR ?? 'index-cache'),
     userDict: flags.userDict ?? env.USER_DICT ?? null,
     slogans: flags.slogans ?? env.SLOGANS ?? SHIPPED_SLOGANS,
+    indicatorSynonyms: flags.indicatorSynonyms ?? env.INDICATOR_SYNONYMS ?? SHIPPED_INDICATOR_SYNONYMS,
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     publicUrl: publicUrl(flags.publicUrl ?? env.PUBLIC_URL ?? null),

@@ -7,6 +7,8 @@ import type { PhraseTable } from './analysis/phrase-table.js';
 import type { Copies } from './analysis/find-copies.js';
 import type { Suggestion } from './analysis/suggest-phrases.js';
 import { SHIPPED_SLOGANS, type Slogan } from './tokenize/slogan-thesaurus.js';
+import { SHIPPED_INDICATOR_SYNONYMS } from './figures/indicator-synonyms.js';
+import type { FigureTable } from './figures/figure-table.js';
 
 /** The engine's public shapes: its options, what it answers, and a live engine's status. `engine.ts` holds the state. */
 
@@ -23,6 +25,8 @@ export interface EngineOptions {
   readonly userDict: string | null;
   /** The slogan thesaurus (`SLOGANS`; the shipped `tokenize/slogans.txt` by default; null for none). */
   readonly slogans: string | null;
+  /** Indicator names meaning the same quantity (`INDICATOR_SYNONYMS`; the shipped `figures/indicator-synonyms.txt`). */
+  readonly indicatorSynonyms: string | null;
   /** Where progress and oddities go (pino in the server and CLI). */
   readonly logger: Logger;
   readonly split: SplitOptions;
@@ -37,6 +41,7 @@ export const defaultEngineOptions: EngineOptions = {
   cacheDir: 'index-cache',
   userDict: null,
   slogans: SHIPPED_SLOGANS,
+  indicatorSynonyms: SHIPPED_INDICATOR_SYNONYMS,
   logger: silentLogger,
   split: defaultSplitOptions,
   phrases: 'lazy',
@@ -84,6 +89,9 @@ export interface Engine {
   /** Near-duplicate passages of different reports, or null while they are being found (in the job worker, after the phrases). */
   copies(): Copies | null;
   whenCopiesReady(): Promise<Copies>;
+  /** Every figure of the corpus, grouped by indicator, or null while they are being read (first in the job worker). */
+  figures(): FigureTable | null;
+  whenFiguresReady(): Promise<FigureTable>;
   /** Completions for the search box (empty until the phrase table is ready). */
   suggest(prefix: string, limit?: number): Suggestion[];
   readonly origin: IndexOrigin;

@@ -9,7 +9,8 @@ import { matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
-import { inputFingerprint, loadDictionaries, loadOrAnalyzePhrases, loadOrBuildIndex, loadOrFindCopies, loadSlogans, regionNames, reportCorpus, vocabulary } from './open-index.js';
+import { figureTable } from './figures/figure-table.js';
+import { inputFingerprint, loadDictionaries, loadIndicatorSynonyms, loadOrAnalyzePhrases, loadOrBuildIndex, loadOrExtractFigures, loadOrFindCopies, loadSlogans, regionNames, reportCorpus, vocabulary } from './open-index.js';
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 export { defaultEngineOptions } from './engine-types.js';
@@ -37,8 +38,11 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
   const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);
   const copies = backgroundJob(() => loadOrFindCopies(opts, key, index), opts.logger, 'copy search');
-  // One job at a time in the worker: the copies follow the phrases. Failures are logged where they happen.
-  if (opts.phrases === 'eager') phrases.start().catch(() => {}).then(() => copies.start()).catch(() => {});
+  const synonyms = await loadIndicatorSynonyms(opts);
+  const figures = backgroundJob(async () => figureTable(await loadOrExtractFigures(opts, key, index, words), synonyms), opts.logger, 'figure extraction');
+  // One job at a time in the worker: figures (seconds, and searches ask for them), phrases, then copies.
+  // Failures are logged where they happen.
+  if (opts.phrases === 'eager') figures.start().catch(() => {}).then(() => phrases.start()).catch(() => {}).then(() => copies.start()).catch(() => {});
   const byId = new Map(corpus.documents.map((d) => [d.id, d]));
   return {
     documents: corpus.documents,
@@ -51,17 +55,19 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     whenPhrasesReady: phrases.start,
     copies: copies.value,
     whenCopiesReady: copies.start,
+    figures: figures.value,
+    whenFiguresReady: figures.start,
     suggest: phrases.suggest,
     getDocument: (id) => byId.get(id),
     search(request) {
       const t0 = performance.now();
-      const result = runQuery(index, { ...request, slogans });
+      const result = runQuery(index, { ...request, slogans, figures: figures.value() });
       const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
       return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
     matchesInDocument(id, q) {
       const d = corpus.documents.findIndex((doc) => doc.id === id);
-      return new Set([...matchingPassages(index, { q, slogans })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
+      return new Set([...matchingPassages(index, { q, slogans, figures: figures.value() })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
     },
   };
 }
@@ -221,6 +227,8 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     // The previous copies are the previous index's passage numbers: nothing serves until the new ones are found.
     copies: () => current.copies(),
     whenCopiesReady: () => current.whenCopiesReady(),
+    figures: () => current.figures(),
+    whenFiguresReady: () => current.whenFiguresReady(),
     suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),
     getDocument: (id) => current.getDocument(id),
     search: (request) => current.search(request),

@@ -18,6 +18,10 @@ import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.
 import { findCorpusSlogans } from './analysis/find-slogans.js';
 import { COPY_RULES_VERSION, type Copies, type CopySource } from './analysis/find-copies.js';
 import { runInWorker, workerUrl } from './run-in-worker.js';
+import type { FiguresJob } from './figures-worker.js';
+import { FIGURE_RULES_VERSION } from './figures/extract-figures.js';
+import type { FigureRecord } from './figures/figure-table.js';
+import { parseIndicatorSynonyms, type IndicatorGroups } from './figures/indicator-synonyms.js';
 import { parseSloganThesaurus, type Slogan } from './tokenize/slogan-thesaurus.js';
 import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 import type { EngineOptions } from './engine.js';
@@ -101,6 +105,7 @@ export function vocabulary(words: readonly UserWord[], regions: readonly string[
 
 export const PHRASE_CACHE = 'phrases.json';
 export const COPIES_CACHE = 'copies.json';
+export const FIGURES_CACHE = 'figures.json';
 
 /**
  * A result computed from the index in the job worker, kept in a cache file of its own under the index's
@@ -126,6 +131,26 @@ export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, inde
   const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
   const compute = () => analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
   return loadOrCompute(opts, PHRASE_CACHE, `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`, { cache: 'phrase', what: 'phrase analysis', doing: 'counting phrases' }, compute, (t) => `${t.phrases.length} phrases counted`);
+}
+
+/** The figures of every passage from their cache, or read in the job worker and then cached. */
+export function loadOrExtractFigures(opts: EngineOptions, indexKey: string, index: SearchIndex, words: readonly UserWord[]): Promise<FigureRecord[]> {
+  const passages = index.passages.map((p) => ({ text: p.text, section: p.section }));
+  const compute = () => runInWorker<FiguresJob, FigureRecord[]>(workerUrl('figures-worker', import.meta.url), { passages, words }, 'figure extraction');
+  return loadOrCompute(opts, FIGURES_CACHE, `${indexKey} figure-rules ${FIGURE_RULES_VERSION}`, { cache: 'figure', what: 'figure extraction', doing: 'reading figures' }, compute, (r) => `${r.length} figures read`);
+}
+
+/** The indicator synonym list (INDICATOR_SYNONYMS, or the shipped one); bad lines logged with their numbers. */
+export async function loadIndicatorSynonyms(opts: EngineOptions): Promise<IndicatorGroups> {
+  if (!opts.indicatorSynonyms) return new Map();
+  try {
+    const parsed = parseIndicatorSynonyms(await readFile(opts.indicatorSynonyms, 'utf8'), opts.indicatorSynonyms);
+    for (const e of parsed.errors) opts.logger.warn({ file: e.source, line: e.line }, `${e.source}:${e.line}: ${e.message}`);
+    return parsed.groups;
+  } catch (err) {
+    opts.logger.warn({ file: opts.indicatorSynonyms }, `indicator synonyms not read: ${(err as Error).message}`);
+    return new Map();
+  }
 }
 
 /** The near-duplicate passages from their cache, or found in the job worker and then cached. */

@@ -17,16 +17,17 @@ program
   .option('--corpus <dir>', 'corpus directory (env CORPUS_DIR, default corpus/)')
   .option('--cache-dir <dir>', 'index cache directory (env INDEX_CACHE_DIR, default index-cache/)')
   .option('--user-dict <file>', 'extra jieba user dictionary (env USER_DICT)')
-  .option('--slogans <file>', 'slogan thesaurus, 名称：部分、部分 a line (env SLOGANS, default the shipped one)');
+  .option('--slogans <file>', 'slogan thesaurus, 名称：部分、部分 a line (env SLOGANS, default the shipped one)')
+  .option('--indicator-synonyms <file>', 'indicator synonyms, 名称 = 别名 a line (env INDICATOR_SYNONYMS, default the shipped one)');
 
 function config(extra: { port?: number; host?: string; publicUrl?: string; watch?: boolean } = {}) {
-  const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string; slogans?: string }>();
-  return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, slogans: o.slogans, ...extra });
+  const o = program.opts<{ corpus?: string; cacheDir?: string; userDict?: string; slogans?: string; indicatorSynonyms?: string }>();
+  return loadConfig({ corpusDir: o.corpus, cacheDir: o.cacheDir, userDict: o.userDict, slogans: o.slogans, indicatorSynonyms: o.indicatorSynonyms, ...extra });
 }
 
 /** An engine for a one-shot command: progress is logged only when asked for (LOG_LEVEL), the index always. */
 async function engineFor(cfg: ReturnType<typeof config>, logger = createLogger(process.env.LOG_LEVEL ?? 'warn')) {
-  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, slogans: cfg.slogans, logger, onProgress: buildProgressBar() });
+  return createEngine({ corpusDir: cfg.corpusDir, cacheDir: cfg.cacheDir, userDict: cfg.userDict, slogans: cfg.slogans, indicatorSynonyms: cfg.indicatorSynonyms, logger, onProgress: buildProgressBar() });
 }
 
 function positiveInt(value: string): number {

@@ -16,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 export async function serve(config: Config): Promise<void> {
   const logger = createLogger();
-  const engine = await createLiveEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, slogans: config.slogans, logger, phrases: 'eager', watch: config.watch, onProgress: buildProgressBar() });
+  const engine = await createLiveEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, slogans: config.slogans, indicatorSynonyms: config.indicatorSynonyms, logger, phrases: 'eager', watch: config.watch, onProgress: buildProgressBar() });
   const app = createApp(engine, { logger, publicUrl: config.publicUrl });
   const server = listenLenient(app, config.port, config.host, () => {
     logger.info(`serving ${engine.documents.length} documents at http://${config.host}:${config.port}`);

@@ -38,6 +38,9 @@ export interface Figure {
   readonly end: number;
 }
 
+/** The version of the figure rules: figures cached by other rules are read again. */
+export const FIGURE_RULES_VERSION = 1;
+
 const QUALIFIER = '(近|约|超过|逾|突破|达到|超|不足|不到|将近|达|共|共计|合计|累计|总计)?';
 const FIGURE = new RegExp(`${QUALIFIER}(${NUMBER_PATTERN})((?:\\s*[—\\-~～至到]\\s*${NUMBER_PATTERN})?)\\s*(${UNIT_PATTERN})`, 'g');
 /** The upper end of a range written with its unit on both ends: 5%—6%, 3亿元至4亿元. */
@@ -99,8 +102,11 @@ export function extractFigures(text: string, section: readonly string[] = []): F
     const rangeTo = upper && readUnit(upper[2])?.unit === unit.unit ? parseNumber(upper[1]) : null;
     const end = at + whole.length + (rangeTo !== null ? upper![0].length : 0);
     if (rangeTo !== null) changeEnd = Math.max(changeEnd, end);
-    // 100只以上的家庭养殖户: a threshold inside the words that name another figure; 以上53条线索: a back-reference.
-    if (/^(?:以上|以下|以内)的/.test(text.slice(end)) || /^(?:以上|上述)$/.test(clause.trim())) continue;
+    // 100只以上的家庭养殖户: a threshold inside the words that name another figure; 以上53条线索: a back-reference;
+    // 处一万元以上十万元以下罚款: a bound inside a condition too. At a clause's end (50万元以上。) it means "over".
+    if (/^(?:以上|以下|以内|以外)的?[\p{Script=Han}\d]/u.test(text.slice(end)) || /^(?:以上|上述)$/.test(clause.trim())) continue;
+    // 3个月, 十五个工作日: a duration, not a count.
+    if (unit.unit === '个' && /^(?:月|小时|工作日|星期|季度)/.test(text.slice(end))) continue;
     const named = cleanIndicator(clause);
     // 引进2家大型养猪企业, 以村为单位成立了22个股份经济合作社: the number first, what it counts after it; with
     // nothing after (摸排确定5户21人纳入…) the figure takes the indicator of the next.

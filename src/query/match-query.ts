@@ -3,6 +3,7 @@ import { intersectSorted, subtractSorted, unionSorted } from '../search-index/so
 import { isStopToken } from '../tokenize/stop-words.js';
 import { tokenizeText } from '../tokenize/tokenize-text.js';
 import { edgeOccurrences, needsWordEdges } from '../tokenize/word-edges.js';
+import type { FigureTable } from '../figures/figure-table.js';
 import type { ParsedQuery, QueryTerm } from './parse-query.js';
 
 /** A string whose occurrences score a passage: a term, a word of a term (related matches), or the whole query. */
@@ -22,6 +23,8 @@ export interface MatchedQuery {
   readonly units: readonly ScoringUnit[];
   /** Every string to mark in a hit: exactly what matched. */
   readonly needles: readonly string[];
+  /** For a figure query: the figures the passages were selected by (their values are marked too). */
+  readonly figures?: FigureTable;
 }
 
 /** Looser matches of a query whose terms jieba cuts into words: all the words, not the string. */

@@ -1,3 +1,4 @@
+import { parseComparison, type FigureComparison } from '../figures/figure-table.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
 
 /**
@@ -32,6 +33,8 @@ export interface ParsedQuery {
   readonly ignored: readonly string[];
   /** Slogans unfolded into their parts (`~六稳`), each with the forms its OR group matches; empty until expanded. */
   readonly expansions: readonly SloganExpansion[];
+  /** Figure conditions (`财政收入 >1亿元`): a passage must hold a figure of the query's indicator that meets each. */
+  readonly comparisons: readonly FigureComparison[];
 }
 
 /** A slogan unfolded in a query: the forms that stand for it (the name and each part), normalised. */
@@ -46,7 +49,7 @@ type Piece = { kind: 'term'; term: QueryTerm; negated: boolean } | { kind: 'or' 
 const SPACE = /[\s\u3000]/;
 
 /** Splits the query line into pieces, honouring double quotes (an unclosed quote runs to the end). */
-function lex(input: string, ignored: string[], filters: { regions: string[]; years: number[]; levels: string[] }): Piece[] {
+function lex(input: string, ignored: string[], filters: Filters): Piece[] {
   const pieces: Piece[] = [];
   let i = 0;
   while (i < input.length) {
@@ -72,10 +75,23 @@ function lex(input: string, ignored: string[], filters: { regions: string[]; yea
     i = end;
     if (!negated && word === 'OR') pieces.push({ kind: 'or' });
     else if (!negated && applyFilter(word, filters, ignored)) continue;
+    else if (!negated && /^[><≥≤＞＜=]/.test(word)) {
+      const comparison = parseComparison(word);
+      if (comparison) filters.comparisons.push(comparison);
+      else ignored.push(word);
+    }
     else if (!negated && /^[~～]./.test(word)) pushTerm(pieces, word.slice(1), false, false, ignored, true);
     else pushTerm(pieces, word, false, negated, ignored);
   }
   return pieces;
+}
+
+/** What a query line narrows by besides its terms. */
+interface Filters {
+  regions: string[];
+  years: number[];
+  levels: string[];
+  comparisons: FigureComparison[];
 }
 
 /** The levels a `level:` filter takes. */
@@ -85,7 +101,7 @@ export const LEVEL_NAMES = ['国家', '省', '市', '县', '区', '镇', '乡', 
 const MAX_YEAR_SPAN = 100;
 
 /** Handles `region:`, `level:` and `year:` (one year, a list, or a range 2020-2025); false when the word is not a filter. */
-function applyFilter(word: string, filters: { regions: string[]; years: number[]; levels: string[] }, ignored: string[]): boolean {
+function applyFilter(word: string, filters: Filters, ignored: string[]): boolean {
   const m = /^(region|year|level|地区|年份|级别)[:：](.*)$/i.exec(word);
   if (!m) return false;
   const field = m[1].toLowerCase();
@@ -119,7 +135,7 @@ function pushTerm(pieces: Piece[], text: string, phrase: boolean, negated: boole
 /** Parses a query line; never throws. */
 export function parseQuery(input: string): ParsedQuery {
   const ignored: string[] = [];
-  const filters = { regions: [] as string[], years: [] as number[], levels: [] as string[] };
+  const filters: Filters = { regions: [], years: [], levels: [], comparisons: [] };
   const pieces = lex(input, ignored, filters);
   const groups: QueryTerm[][] = [];
   const excluded: QueryTerm[] = [];
@@ -137,7 +153,7 @@ export function parseQuery(input: string): ParsedQuery {
     else groups.push([piece.term]);
     joinNext = false;
   }
-  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), levels: unique(filters.levels), ignored, expansions: [] };
+  return { groups, excluded, regions: unique(filters.regions), years: unique(filters.years), levels: unique(filters.levels), ignored, expansions: [], comparisons: filters.comparisons };
 }
 
 function unique<T>(values: T[]): T[] {

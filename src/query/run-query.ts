@@ -3,7 +3,9 @@ import type { SearchIndex } from '../search-index/search-index.js';
 import { findHighlights } from '../highlight/find-highlights.js';
 import { matchQuery, matchRelated, type MatchedQuery } from './match-query.js';
 import type { Slogan } from '../tokenize/slogan-thesaurus.js';
+import type { FigureTable } from '../figures/figure-table.js';
 import { expandSlogans, matchedForm } from './expand-slogans.js';
+import { passagesWithFigures, selectedFigures } from './match-figures.js';
 import { parseQuery, type ParsedQuery } from './parse-query.js';
 import { defaultRankOptions, type RankOptions } from './rank-passages.js';
 import { topPassagesWithWholeWords } from './whole-word-boost.js';
@@ -25,6 +27,16 @@ export interface SearchRequest {
   readonly slogans?: readonly Slogan[];
   /** Unfold every term that names a slogan, `~` or not (the search page's 含展开). */
   readonly expand?: boolean;
+  /** The corpus's figures, for figure queries (`财政收入 >1亿元`); a figure query without them is refused. */
+  readonly figures?: FigureTable | null;
+}
+
+/** A figure query asked before the figures are read (the engine reads them in the background after a build). */
+export class FiguresNotReadyError extends Error {
+  readonly status = 503;
+  constructor() {
+    super('figures are still being read from the reports; try the figure query again in a few seconds');
+  }
 }
 
 /** One ranked passage with the ranges to mark in its text. */
@@ -72,16 +84,17 @@ export interface SearchResult {
  */
 export function runQuery(index: SearchIndex, request: SearchRequest, options: RankOptions = defaultRankOptions): SearchResult {
   const query = requestQuery(request);
-  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0 && query.levels.length === 0) {
+  if (asksNothing(query)) {
     return { query, total: 0, hits: [], facets: { region: {}, year: {}, regionReports: {}, yearReports: {} }, related: null };
   }
-  const matched = matchQuery(index, query);
+  const matched = withFigures(index, matchQuery(index, query), query, request.figures);
   const { kept, facets } = filterAndCount(index, matched.passages, query);
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 10;
   const hits = rankPage(index, kept, matched, offset, limit, options, query);
   let related: RelatedResult | null = null;
-  if (request.related || kept.length < limit) {
+  // A figure query's related matches would be the terms' passages without the figure: none are offered.
+  if ((request.related || kept.length < limit) && query.comparisons.length === 0) {
     const loose = matchRelated(index, query, matched.passages);
     if (loose) {
       const { kept: relatedKept } = filterAndCount(index, loose.passages, query);
@@ -102,11 +115,29 @@ function requestQuery(request: SearchRequest): ParsedQuery {
   };
 }
 
+/** Whether a query has nothing to look for: no term, filter or comparison. */
+function asksNothing(query: ParsedQuery): boolean {
+  return query.groups.length + query.regions.length + query.years.length + query.levels.length + query.comparisons.length === 0;
+}
+
+/**
+ * For a figure query, the passages holding a figure the comparisons select — its terms name the indicator, as
+ * written or by its synonym group (地区生产总值 finds 生产总值16.36亿元), so the text need not hold them — less those
+ * with an excluded term; their marks include the figures.
+ */
+function withFigures(index: SearchIndex, matched: MatchedQuery, query: ParsedQuery, figures: FigureTable | null | undefined): MatchedQuery {
+  if (query.comparisons.length === 0) return matched;
+  if (!figures) throw new FiguresNotReadyError();
+  const excluded = query.excluded.map((t) => t.normalized);
+  const passages = passagesWithFigures(figures, query, Int32Array.from([...figures.byPassage.keys()].sort((a, b) => a - b)));
+  return { ...matched, passages: passages.filter((p) => !excluded.some((x) => index.normalized[p].includes(x))), figures };
+}
+
 /** Every passage a request matches, filters applied, in corpus order: what `total` counts. */
 export function matchingPassages(index: SearchIndex, request: SearchRequest): Int32Array {
   const query = requestQuery(request);
-  if (query.groups.length === 0 && query.regions.length === 0 && query.years.length === 0 && query.levels.length === 0) return new Int32Array(0);
-  return filterAndCount(index, matchQuery(index, query).passages, query).kept;
+  if (asksNothing(query)) return new Int32Array(0);
+  return filterAndCount(index, withFigures(index, matchQuery(index, query), query, request.figures).passages, query).kept;
 }
 
 /** One page of ranked hits: BM25 and boosts, then a whole-word re-ranking of the best, with highlights. */
@@ -117,9 +148,15 @@ function rankPage(index: SearchIndex, kept: Int32Array, matched: MatchedQuery, o
       passage: index.passages[p],
       document: index.documents[index.passageDoc[p]],
       score,
-      highlights: findHighlights(index.normalized[p], matched.needles),
+      highlights: findHighlights(index.normalized[p], [...matched.needles, ...figureNeedles(index, matched, query, p)]),
       matchedForm: query.expansions.length > 0 ? matchedForm(index.normalized[p], query.expansions) : null,
     }));
+}
+
+/** The selected figures of a passage as strings to mark (17.1亿元), for a figure query. */
+function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQuery, p: number): string[] {
+  if (!matched.figures) return [];
+  return selectedFigures(matched.figures, query, p).map((k) => index.normalized[p].slice(matched.figures!.records[k].start, matched.figures!.records[k].end));
 }
 
 /**

@@ -29,7 +29,7 @@ export function searchParams(engine: Engine, req: Request) {
 /** Whether the request asks for nothing: no term and no filter (the API refuses it, the page shows its start). */
 export function asksNothing(params: ReturnType<typeof searchParams>): boolean {
   const parsed = parseQuery(params.q);
-  return parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + parsed.levels.length + params.regions.length + params.years.length + params.levels.length === 0;
+  return parsed.groups.length === 0 && parsed.regions.length + parsed.years.length + parsed.levels.length + parsed.comparisons.length + params.regions.length + params.years.length + params.levels.length === 0;
 }
 
 /** Runs a search for a request (shared by the API and the search page). */

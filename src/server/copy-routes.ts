@@ -4,6 +4,7 @@ import { characterSimilarity, copyGroups, type Copies, type CopyPair } from '../
 import type { Engine } from '../engine.js';
 import { sendCsv, wantsCsv } from './csv.js';
 import { BadRequestError, intParam, stringParam } from './validate-params.js';
+import { passageNumber } from './passage-numbers.js';
 import { passageUrl } from './view-models.js';
 
 /** `/copies`, `/copies/compare` and `/api/copies`: passages copied between reports, listed, grouped and set side by side. */
@@ -27,12 +28,9 @@ function minSimilarityParam(req: Request): number {
   return value;
 }
 
-const numbers = new WeakMap<object, Map<string, number>>();
-
 /** A passage's number in the index from its id (`000_…-p12`), or a 400 naming the parameter. */
-function passageNumber(engine: Engine, id: string, param: string): number {
-  const byId = numbers.get(engine.index) ?? numbers.set(engine.index, new Map(engine.index.passages.map((p, k) => [p.id, k]))).get(engine.index)!;
-  const p = byId.get(id);
+function passageParam(engine: Engine, id: string, param: string): number {
+  const p = passageNumber(engine, id);
   if (p === undefined) throw new BadRequestError(`${param}: no passage "${id}"`);
   return p;
 }
@@ -48,7 +46,7 @@ function sideView(engine: Engine, p: number) {
 function pairsFor(engine: Engine, copies: Copies, req: Request): { min: number; pairs: CopyPair[]; passage: number | null } {
   const min = minSimilarityParam(req);
   const id = stringParam(req.query, 'passage', 100);
-  const passage = id ? passageNumber(engine, id, 'passage') : null;
+  const passage = id ? passageParam(engine, id, 'passage') : null;
   const pairs = copies.pairs.filter((c) => c.similarity >= min && (passage === null || c.a === passage || c.b === passage));
   return { min, pairs, passage };
 }
@@ -59,19 +57,38 @@ function regionPair(engine: Engine, c: CopyPair): string {
   return [region(c.a), region(c.b)].sort((x, y) => x.localeCompare(y, 'zh-CN')).join(' — ');
 }
 
-/** How many near-copies (at the default similarity) each passage of a document has elsewhere, by its position; empty while they are being found. */
-export function copiesInDocument(engine: Engine, docId: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  const d = engine.documents.findIndex((doc) => doc.id === docId);
-  for (const c of engine.copies()?.pairs ?? []) {
-    if (c.similarity < 0.8) break; // sorted by similarity
-    for (const p of [c.a, c.b]) {
-      if (engine.index.passageDoc[p] !== d) continue;
-      const index = engine.index.passages[p].index;
-      counts.set(index, (counts.get(index) ?? 0) + 1);
+const counted = new WeakMap<Copies, Map<number, number>>();
+
+/** How many near-copies (at the default similarity) each passage has elsewhere, by passage number, counted once per result. */
+function copyCounts(copies: Copies): Map<number, number> {
+  let counts = counted.get(copies);
+  if (!counts) {
+    counts = new Map();
+    for (const c of copies.pairs) {
+      if (c.similarity < 0.8) break; // sorted by similarity
+      for (const p of [c.a, c.b]) counts.set(p, (counts.get(p) ?? 0) + 1);
     }
+    counted.set(copies, counts);
   }
   return counts;
+}
+
+/** The near-copies of each passage of a document, by its position; empty while they are being found. */
+export function copiesInDocument(engine: Engine, docId: string): Map<number, number> {
+  const copies = engine.copies();
+  const d = engine.documents.findIndex((doc) => doc.id === docId);
+  const byPosition = new Map<number, number>();
+  if (!copies || d < 0) return byPosition;
+  for (const [p, n] of copyCounts(copies)) if (engine.index.passageDoc[p] === d) byPosition.set(engine.index.passages[p].index, n);
+  return byPosition;
+}
+
+/** A hit's link to the passages copied from or into it, or null when it has none (or they are still being found). */
+export function copyLink(engine: Engine, passageId: string): { count: number; url: string } | null {
+  const copies = engine.copies();
+  const p = passageNumber(engine, passageId);
+  const count = copies && p !== undefined ? copyCounts(copies).get(p) ?? 0 : 0;
+  return count > 0 ? { count, url: `/copies?passage=${encodeURIComponent(passageId)}` } : null;
 }
 
 export function copyRoutes(engine: Engine): Router {
@@ -128,7 +145,7 @@ export function copyRoutes(engine: Engine): Router {
   });
 
   router.get('/copies/compare', (req, res) => {
-    const [a, b] = [passageNumber(engine, stringParam(req.query, 'a', 100), 'a'), passageNumber(engine, stringParam(req.query, 'b', 100), 'b')];
+    const [a, b] = [passageParam(engine, stringParam(req.query, 'a', 100), 'a'), passageParam(engine, stringParam(req.query, 'b', 100), 'b')];
     const similarity = characterSimilarity(engine.index.normalized[a], engine.index.normalized[b]);
     // The shared characters, and those only on the left (removed) or only on the right (added).
     const parts = diffChars(engine.index.passages[a].text, engine.index.passages[b].text);

@@ -13,6 +13,7 @@ import { timelineRoutes } from './timeline-routes.js';
 import { compareRoutes } from './compare-routes.js';
 import { sloganRoutes } from './slogan-routes.js';
 import { copyRoutes } from './copy-routes.js';
+import { figureRoutes } from './figure-routes.js';
 import { BadRequestError } from './validate-params.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views', import.meta.url));
@@ -61,6 +62,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   app.use(compareRoutes(engine));
   app.use(sloganRoutes(engine));
   app.use(copyRoutes(engine));
+  app.use(figureRoutes(engine));
   app.use('/api', apiRoutes(engine));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'no such API endpoint' });
@@ -90,14 +92,16 @@ const rejectMalformedQuery: RequestHandler = (req, _res, next) => {
  */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const status = typeof err?.status === 'number' && ((err.status >= 400 && err.status < 500) || err.status === 503) ? err.status : 500;
+    if (status === 503) res.set('Retry-After', '5');
     const message = status === 500 ? 'internal error; the server log has the details' : badRequestMessage(err);
+    // 503 is not the user's error: the page says 请稍候 rather than 请求有误.
     if (status === 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     if (req.originalUrl.startsWith('/api/')) {
       res.status(status).json({ error: message });
       return;
     }
-    const title = status === 500 ? '出错了' : '请求有误';
+    const title = status === 500 ? '出错了' : status === 503 ? '请稍候' : '请求有误';
     res.status(status).render('error', { title: `${title} — 政策检索`, status, message: status === 500 ? '服务器内部错误，详情见服务器日志。' : message }, (renderErr: Error | null, html?: string) => {
       if (renderErr) res.type('text').send(message);
       else res.send(html);

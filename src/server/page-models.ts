@@ -131,7 +131,7 @@ export function searchPage(view: SearchView, state: SearchState) {
 }
 
 /** The document page: metadata, outline, and every passage with an anchor, marks for `q`, and a citation. */
-export function documentPage(doc: PolicyDocument, q: string, origin: string, matched: ReadonlySet<number> = new Set(), slogans: readonly Slogan[] = [], copies: ReadonlyMap<number, number> = new Map()) {
+export function documentPage(doc: PolicyDocument, q: string, origin: string, matched: ReadonlySet<number> = new Set(), slogans: readonly Slogan[] = [], copies: ReadonlyMap<number, number> = new Map(), figures: (passageId: string) => { label: string; url: string }[] = () => []) {
   // Unfolded as the search unfolds it (~六稳), so that a passage matched by a part is marked too.
   const needles = q ? queryNeedles(expandSlogans(parseQuery(q), slogans)) : [];
   const numbers = bodyParagraphNumbers(doc);
@@ -150,6 +150,7 @@ export function documentPage(doc: PolicyDocument, q: string, origin: string, mat
       citation: citation(doc, p.index, origin, numbers[p.index]),
       copies: copies.get(p.index) ?? 0,
       copiesUrl: `/copies?passage=${encodeURIComponent(p.id)}`,
+      figures: figures(p.id),
     };
   });
   const outline = passages.filter((p) => p.heading).map((p) => ({ anchor: p.anchor, depth: p.depth, text: doc.passages[p.index].text }));

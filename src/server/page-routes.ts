@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { asksNothing, searchFor, searchParams } from './api-routes.js';
-import { copiesInDocument } from './copy-routes.js';
+import { copiesInDocument, copyLink } from './copy-routes.js';
+import { figureLinks } from './figure-routes.js';
 import { corpusExamples } from './corpus-examples.js';
 import { DOCUMENT_SORTS, documentPage, documentsPage, searchPage, type DocumentSort } from './page-models.js';
 import { BadRequestError, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
@@ -18,8 +19,9 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
     const params = searchParams(engine, req);
     const state = { q: params.q, regions: params.regions, years: params.years, levels: params.levels, offset: params.offset, limit: params.limit, expand: params.expand };
     const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
+    const withFigures = page ? { ...page, hits: page.hits.map((hit) => ({ ...hit, figureLinks: figureLinks(engine, hit.id), copyLink: copyLink(engine, hit.id) })) } : null;
     const corpus = { documents: engine.documents.length, regions: engine.regions, examples: corpusExamples(engine) };
-    res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page, state, corpus, examples: corpus.examples });
+    res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page: withFigures, state, corpus, examples: corpus.examples });
   };
   router.get('/', search);
   router.get('/search', search);
@@ -37,7 +39,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
       return;
     }
     const q = stringParam(req.query, 'q', MAX_QUERY_LENGTH);
-    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set(), engine.slogans, copiesInDocument(engine, doc.id)) });
+    res.render('document', { title: `${doc.title} — 政策检索`, page: documentPage(doc, q, origin(req, publicUrl), q ? engine.matchesInDocument(doc.id, q) : new Set(), engine.slogans, copiesInDocument(engine, doc.id), (id) => figureLinks(engine, id)) });
   });
   return router;
 }

@@ -26,6 +26,7 @@ beforeAll(async () => {
   const engine = await sampleEngine();
   await engine.whenPhrasesReady();
   await engine.whenCopiesReady();
+  await engine.whenFiguresReady();
   server = createApp(engine).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -224,6 +225,20 @@ describe.skipIf(!available)('in a browser', () => {
     await expect(sides.nth(0).locator('ins.differs').count()).resolves.toBeGreaterThan(0);
     await expect(page.locator('.summary strong').textContent()).resolves.toMatch(/^0\.\d+$/);
     await page.screenshot({ path: `${SHOTS}/copy-compare.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('goes from an indicator\'s table of figures to the passage, the figure marked there', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/figures`);
+    await page.locator('table.indicators a', { hasText: /^地区生产总值$/ }).click();
+    await page.waitForURL(/\/figures\?indicator=/);
+    const cell = page.locator('table.figure-grid tr', { hasText: '港门镇' }).locator('td a').first();
+    await expect(cell.textContent()).resolves.toBe('17.1 亿元');
+    await page.screenshot({ path: `${SHOTS}/figures.png`, fullPage: true });
+    await cell.click();
+    await page.waitForURL(/\/documents\/002_d090e128778c2801.*#p-\d+/);
+    await expect(page.locator('section.passage.marked mark').first().textContent()).resolves.toBe('17.1亿元');
     await page.close();
   });
 

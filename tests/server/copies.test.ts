@@ -47,5 +47,7 @@ describe('copied passages over HTTP', () => {
     const page = await request(app).get(`/documents/${doc.id}`).expect(200);
     expect(page.text.match(/class="copies-link"/g)).toHaveLength(1);
     expect(page.text).toContain('其他报告中有 1 段相似 →');
+    const hits = await request(app).get('/search').query({ q: '三清三拆三整治' }).expect(200);
+    expect(hits.text.match(/class="copies-link" href="\/copies\?passage=[^"]+">其他报告中有 1 段相似 →/g)).toHaveLength(2);
   });
 });
