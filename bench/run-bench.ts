@@ -37,7 +37,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
 
 /** Starts an engine in a fresh process, as `npm start` would, and returns how it went. */
-function startInChild(cacheDir: string): { from: string; ms: number; cacheBytes: number; phrasesMs: number; phrases: number; maxRssMB: number } {
+function startInChild(cacheDir: string): { from: string; ms: number; cacheBytes: number; figuresMs: number; figures: number; phrasesMs: number; phrases: number; copiesMs: number; copies: number; maxRssMB: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./start-engine.ts', import.meta.url)), '--corpus', corpusDir, '--cache-dir', cacheDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
@@ -101,7 +101,10 @@ try {
         queryMaxMs: pct(100),
         slowestQueries: slowest.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.q} ${s.ms.toFixed(1)}ms`),
         plainScanMsPerQuery: Math.round(scanMs * 100) / 100,
+        // The background jobs, one after another in the worker; the peak is the whole cold process's.
+        figureExtraction: { figures: cold.figures, buildMs: cold.figuresMs, cacheLoadMs: warmStart.figuresMs },
         phraseAnalysis: { phrases: cold.phrases, buildMs: cold.phrasesMs, cacheLoadMs: warmStart.phrasesMs, peakRssMB: cold.maxRssMB },
+        copySearch: { pairs: cold.copies, buildMs: cold.copiesMs, cacheLoadMs: warmStart.copiesMs },
         ...(ranking ? { rankingNdcgAt10: ranking.ndcgAt10, rankingPerQuery: ranking.perQuery } : {}),
       },
       null,

@@ -4,13 +4,22 @@ import { createLogger } from '../src/logger.js';
 
 /**
  * One engine start in a fresh process (jieba's dictionary load included), reported as JSON on stdout: when the
- * index was ready, then when the phrase table was (counted in its worker, or loaded from the cache).
+ * index was ready, then how long each background job took in the worker's order — figures, the phrase table, the
+ * copies (computed, or loaded from the cache).
  */
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const started = performance.now();
 const engine = await createEngine({ corpusDir: values.corpus, cacheDir: values['cache-dir'], logger: createLogger(process.env.LOG_LEVEL ?? 'warn'), phrases: 'eager' });
 const ms = Math.round(performance.now() - started);
+const since = (t: number) => Math.round(performance.now() - t);
+let t = performance.now();
+const figures = await engine.whenFiguresReady();
+const figuresMs = since(t);
+t = performance.now();
 const table = await engine.whenPhrasesReady();
-const phrasesMs = Math.round(performance.now() - started - ms);
-console.log(JSON.stringify({ from: engine.origin.from, ms, cacheBytes: engine.origin.cacheBytes, phrasesMs, phrases: table.phrases.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+const phrasesMs = since(t);
+t = performance.now();
+const copies = await engine.whenCopiesReady();
+const copiesMs = since(t);
+console.log(JSON.stringify({ from: engine.origin.from, ms, cacheBytes: engine.origin.cacheBytes, figuresMs, figures: figures.records.length, phrasesMs, phrases: table.phrases.length, copiesMs, copies: copies.pairs.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 process.exit(0);
