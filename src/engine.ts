@@ -103,28 +103,16 @@ const FEW_MATCHES = 3;
  * related results and phrases agree (新质生产力 stays one word).
  */
 function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
-  let table: PhraseTable | null = null;
   let completions: SuggestIndex | null = null;
-  let ready: Promise<PhraseTable> | null = null;
-  const start = (): Promise<PhraseTable> => {
-    if (ready) return ready;
-    ready = run();
-    ready.then(
-      (built) => {
-        table = built;
-        completions = buildSuggestIndex(built);
-        addJiebaWords(sharedFormulations(built).map((word) => ({ word, tag: 'nz' })));
-      },
-      (err: Error) => log.error(`phrase analysis failed (search still works): ${err.message}`),
-    );
-    return ready;
-  };
+  const job = backgroundJob(async () => {
+    const built = await run();
+    completions = buildSuggestIndex(built);
+    addJiebaWords(sharedFormulations(built).map((word) => ({ word, tag: 'nz' })));
+    return built;
+  }, log, 'phrase analysis');
   return {
-    start,
-    table: (): PhraseTable | null => {
-      void start();
-      return table;
-    },
+    start: job.start,
+    table: job.value,
     suggest: (prefix: string, limit?: number): Suggestion[] => (completions ? suggest(completions, prefix, limit) : []),
     corrections: (terms: readonly string[]): string[] => (completions ? [...new Set(terms.flatMap((t) => didYouMean(completions!, t)))] : []),
   };

@@ -10,6 +10,7 @@ import { normalizeText } from '../tokenize/normalize-text.js';
 import { documentSummary, passageUrl } from './view-models.js';
 import { distinctiveRows, KWIC_HEADER, kwicLineViews, kwicRow, matrixRows, sharedPhraseRows } from './analysis-tables.js';
 import { sendCsv, streamCsv, wantsCsv } from './csv.js';
+import { readyOr503 } from './ready-or-503.js';
 import { partsOf, requestScope, scopedTableOf, scopeForm, scopeQuery } from './scoped-analysis.js';
 import { BadRequestError, intParam, listParam, MAX_QUERY_LENGTH, stringParam } from './validate-params.js';
 
@@ -22,12 +23,7 @@ export { partsOf } from './scoped-analysis.js';
 
 /** The phrase table, or a "still counting" answer (503 with Retry-After) when the worker has not finished. */
 export function tableOr503(engine: Engine, req: Request, res: Response): PhraseTable | null {
-  const table = engine.phrases();
-  if (table) return table;
-  res.status(503).set('Retry-After', '5');
-  if (req.originalUrl.startsWith('/api/')) res.json({ error: 'phrases are still being counted; try again in a few seconds' });
-  else res.render('busy', { title: '正在统计短语 — 政策检索' });
-  return null;
+  return readyOr503(engine.phrases(), req, res, { api: 'phrases are still being counted', page: '正在统计短语' });
 }
 
 /** The most concordance lines one answer holds. */

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { characterSimilarity, copyGroups, type Copies, type CopyPair } from '../analysis/find-copies.js';
 import type { Engine } from '../engine.js';
 import { sendCsv, wantsCsv } from './csv.js';
+import { readyOr503 } from './ready-or-503.js';
 import { BadRequestError, intParam, stringParam } from './validate-params.js';
 import { passageNumber } from './passage-numbers.js';
 import { passageUrl } from './view-models.js';
@@ -11,12 +12,7 @@ import { passageUrl } from './view-models.js';
 
 /** The copies, or a "still looking" answer (503 with Retry-After) while the job worker has not finished. */
 function copiesOr503(engine: Engine, req: Request, res: Response): Copies | null {
-  const copies = engine.copies();
-  if (copies) return copies;
-  res.status(503).set('Retry-After', '5');
-  if (req.originalUrl.startsWith('/api/')) res.json({ error: 'copied passages are still being looked for; try again in a few seconds' });
-  else res.render('busy', { title: '正在查找相似段落 — 政策检索' });
-  return null;
+  return readyOr503(engine.copies(), req, res, { api: 'copied passages are still being looked for', page: '正在查找相似段落' });
 }
 
 /** `minSimilarity`: from 0.5 (the least kept) to 1, 0.8 by default. */

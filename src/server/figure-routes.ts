@@ -3,6 +3,7 @@ import { inScope, type AnalysisScope } from '../analysis/analysis-scope.js';
 import { parseComparison, satisfies, type FigureComparison, type FigureTable } from '../figures/figure-table.js';
 import type { Engine } from '../engine.js';
 import { sendCsv, wantsCsv } from './csv.js';
+import { readyOr503 } from './ready-or-503.js';
 import { requestScope, scopeForm, scopeQuery } from './scoped-analysis.js';
 import { BadRequestError, intParam, stringParam } from './validate-params.js';
 import { passageNumber } from './passage-numbers.js';
@@ -12,12 +13,7 @@ import { passageUrl } from './view-models.js';
 
 /** The figures, or a "still reading" answer (503 with Retry-After) while the job worker has not finished. */
 function figuresOr503(engine: Engine, req: Request, res: Response): FigureTable | null {
-  const table = engine.figures();
-  if (table) return table;
-  res.status(503).set('Retry-After', '5');
-  if (req.originalUrl.startsWith('/api/')) res.json({ error: 'figures are still being read from the reports; try again in a few seconds' });
-  else res.render('busy', { title: '正在读取数字 — 政策检索' });
-  return null;
+  return readyOr503(engine.figures(), req, res, { api: 'figures are still being read from the reports', page: '正在读取数字' });
 }
 
 /** `value=>1亿元`: a comparison the rows must meet, or null; a bad one is a 400 naming the parameter. */
