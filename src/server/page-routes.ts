@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { asksNothing, searchFor, searchParams } from './api-routes.js';
+import { slogansInReport } from '../analysis/slogan-usage.js';
 import { copiesInDocument, copyLink } from './copy-routes.js';
 import { figureLinks } from './figure-routes.js';
 import { corpusExamples } from './corpus-examples.js';
@@ -19,7 +20,7 @@ export function pageRoutes(engine: Engine, publicUrl: string | null = null): Rou
     const params = searchParams(engine, req);
     const state = { q: params.q, regions: params.regions, years: params.years, levels: params.levels, offset: params.offset, limit: params.limit, expand: params.expand };
     const page = asksNothing(params) ? null : searchPage(searchFor(engine, { ...params, explain: true }), state);
-    const withFigures = page ? { ...page, hits: page.hits.map((hit) => ({ ...hit, figureLinks: figureLinks(engine, hit.id), copyLink: copyLink(engine, hit.id) })) } : null;
+    const withFigures = page ? { ...page, hits: page.hits.map((hit) => ({ ...hit, figureLinks: figureLinks(engine, hit.id), copyLink: copyLink(engine, hit.id), slogans: slogansInReport([hit], engine.slogans).map((s) => s.name) })) } : null;
     const corpus = { documents: engine.documents.length, regions: engine.regions, examples: corpusExamples(engine) };
     res.render('search', { title: page ? `${params.q} — 政策检索` : '政策检索', page: withFigures, state, corpus, examples: corpus.examples });
   };

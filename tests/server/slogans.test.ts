@@ -63,9 +63,11 @@ describe('the slogan page', () => {
     expect(csv.text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('name,source,parts,namedCount,namedPassages,unfoldedPassages,regions,years,definedAt');
   });
 
-  it('renders /slogans with links to ~ searches, and a document page lists the slogans its report uses', async () => {
+  it('renders /slogans with links to ~ searches; a hit and a document page link the slogans they use', async () => {
     const page = await request(app).get('/slogans').expect(200);
     expect(page.text).toContain('<a href="/search?q=~%E5%85%AD%E7%A8%B3">“六稳”</a>');
+    const hits = await request(app).get('/search').query({ q: '六保' }).expect(200);
+    expect(hits.text).toContain('提法：<a href="/slogans#%E5%85%AD%E7%A8%B3">“六稳”</a>');
     const nanshan = engine.documents.find((d) => d.region === '南山镇')!;
     const doc = await request(app).get(`/documents/${nanshan.id}`).expect(200);
     expect(doc.text).toMatch(/<nav class="slogans-used"[^>]*>[\s\S]*<a href="\/slogans#%E5%85%AD%E7%A8%B3">“六稳”<\/a>/);
