@@ -8,12 +8,14 @@ import { createEngine } from '../src/engine.js';
 import { createLogger } from '../src/logger.js';
 import { judgeRanking, loadJudgedQueries } from './judge-ranking.js';
 import { runLoadBench } from './load-bench.js';
+import { runPeerBench } from './peer-bench.js';
 import { benchmarkQueries } from './queries.js';
 
 /**
  * `npm run bench [-- --corpus DIR]`: cold build, cache size and load, heap, and query latency, printed as JSON.
  * Cold and warm starts each run in a fresh process, as `npm start` would (jieba's dictionary load included);
  * queries run in this process on an engine loaded from the cache. Progress goes to stderr; figures to stdout.
+ * `--peer` adds SQLite FTS5 over the same passages and queries, side by side (peer-bench.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     limit: { type: 'string', default: '10' },
     load: { type: 'boolean', default: false },
+    peer: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
   },
@@ -106,6 +109,7 @@ try {
         phraseAnalysis: { phrases: cold.phrases, buildMs: cold.phrasesMs, cacheLoadMs: warmStart.phrasesMs, peakRssMB: cold.maxRssMB },
         copySearch: { pairs: cold.copies, buildMs: cold.copiesMs, cacheLoadMs: warmStart.copiesMs },
         ...(ranking ? { rankingNdcgAt10: ranking.ndcgAt10, rankingPerQuery: ranking.perQuery } : {}),
+        ...(values.peer ? { peer: runPeerBench(warm, queries, limit, runs) } : {}),
       },
       null,
       2,
