@@ -155,14 +155,14 @@ export function analysisRoutes(engine: Engine): Router {
     res.render('matrix', { title: '短语 × 地区 — 政策检索', matrix, rows, typed, view, scope: scopeForm(engine, scope), lines: phrases.join('\n'), csvUrl: `/api/phrases/matrix?${query}${within}&format=csv`, jsonUrl: `/api/phrases/matrix?${query}${within}` });
   });
 
-  router.get('/api/kwic', (req, res) => {
+  router.get('/api/kwic', async (req, res) => {
     const params = kwicParams(engine, req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
     const result = concordanceFor(engine, params);
     if (wantsCsv(req)) {
       // Every line, whatever limit and offset say: the table behind the view, streamed.
       const views = kwicLineViews(result.lines);
-      streamCsv(res, 'concordance', KWIC_HEADER, views.length, (i) => kwicRow(views[i]));
+      await streamCsv(res, 'concordance', KWIC_HEADER, views.length, (i) => kwicRow(views[i]));
       return;
     }
     const lines = result.lines.slice(params.offset, params.offset + params.limit);

@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
 import type { Engine } from '../engine.js';
 import { parseQuery } from '../query/parse-query.js';
-import { refuseFormat, sendCsv, wantsCsv } from './csv.js';
-import { documentDetail, documentRows, documentSummary, searchRows, searchView, type SearchView } from './view-models.js';
+import { refuseFormat, sendCsv, streamCsv, wantsCsv } from './csv.js';
+import { documentDetail, documentRows, documentSummary, searchCsv, searchView, type SearchView } from './view-models.js';
 import { BadRequestError, checkRegions, flagParam, intParam, levelsParam, listParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
 /** The most terms a query may have: each is a pass over its postings, and a 1,000-term OR is no search. */
@@ -60,7 +60,7 @@ export function apiRoutes(engine: Engine): Router {
     const q = stringParam(req.query, 'q', 50);
     res.json({ query: q, suggestions: engine.suggest(q, intParam(req.query, 'limit', 8, 1, 50)) });
   });
-  router.get('/search', (req, res) => {
+  router.get('/search', async (req, res) => {
     const params = searchParams(engine, req);
     if (asksNothing(params)) throw new BadRequestError('q: required: a word, "an exact phrase", or a region:/year: filter');
     if (!wantsCsv(req)) {
@@ -69,7 +69,8 @@ export function apiRoutes(engine: Engine): Router {
     }
     // Every exact hit, whole passages and all metadata, in rank order (limit and offset do not apply).
     const all = engine.search({ ...params, offset: 0, limit: MAX_CSV_HITS });
-    sendCsv(res, 'search', searchRows(all.hits));
+    const csv = searchCsv(all.hits);
+    await streamCsv(res, 'search', csv.header, all.hits.length, csv.row);
   });
   return router;
 }

@@ -150,17 +150,16 @@ export function documentRows(documents: readonly ReturnType<typeof documentSumma
   return [[...header], ...documents.map((d) => header.map((key) => d[key]))];
 }
 
-/** Search hits as CSV rows: every hit with its whole passage and its document's metadata. */
-export function searchRows(hits: readonly SearchHit[]): (string | number | null)[][] {
+/** The search CSV as a header and a row for each hit, made when it is written (the download streams them). */
+export function searchCsv(hits: readonly SearchHit[]): { header: string[]; row: (i: number) => (string | number | null)[] } {
   const header = ['rank', 'passage', 'region', 'level', 'county', 'city', 'province', 'year', 'date', 'speaker', 'kind', 'title', 'source', 'section', 'paragraph', 'text', 'url'];
   const numbers = new Map<PolicyDocument, (number | null)[]>();
   const numbersOf = (doc: PolicyDocument) => numbers.get(doc) ?? numbers.set(doc, bodyParagraphNumbers(doc)).get(doc)!;
-  return [
-    header,
-    ...hits.map((hit, i) => {
-      const d = hit.document;
-      const number = numbersOf(d)[hit.passage.index];
-      return [i + 1, hit.passage.id, d.region, d.level, d.county, d.city, d.province, d.year, d.date, d.speaker, d.kind, d.title, d.source, hit.passage.section.join(' › '), number, hit.passage.text, passageUrl(d.id, hit.passage.index)];
-    }),
-  ];
+  const row = (i: number) => {
+    const hit = hits[i];
+    const d = hit.document;
+    const number = numbersOf(d)[hit.passage.index];
+    return [i + 1, hit.passage.id, d.region, d.level, d.county, d.city, d.province, d.year, d.date, d.speaker, d.kind, d.title, d.source, hit.passage.section.join(' › '), number, hit.passage.text, passageUrl(d.id, hit.passage.index)];
+  };
+  return { header, row };
 }
