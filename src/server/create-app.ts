@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
-import { pinoHttp } from 'pino-http';
+import { requestLog } from './request-log.js';
 import type { Engine, LiveEngine } from '../engine.js';
 import { engineStatus, noticeMiddleware, statusNotice } from './index-status.js';
 import { responseCache } from './response-cache.js';
@@ -39,15 +39,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
       strictTransportSecurity: false,
     }),
   );
-  if (options.logger && options.logger !== silentLogger) {
-    app.use(
-      pinoHttp({
-        logger: options.logger as never,
-        serializers: { req: (req) => ({ method: req.method, url: req.url }), res: (res) => ({ status: res.statusCode }) },
-        customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      }),
-    );
-  }
+  if (options.logger && options.logger !== silentLogger) app.use(requestLog(options.logger));
   app.use(rejectMalformedQuery);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
