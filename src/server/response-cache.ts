@@ -16,24 +16,22 @@ type Entry = { type: string; body: Buffer; disposition: string | undefined };
 /**
  * Keeps the answers to GET requests (pages and JSON) by URL, so that a popular search, concordance or phrase list
  * is rendered once: the answers depend only on the host and URL and the index, and the cache is emptied when the
- * index or the phrase table changes (a live engine's swaps, a table counted), or the pages' status line does. Only
+ * index or a background result changes (a live engine's swaps; the figures, phrase table or copies become ready),
+ * or the pages' status line does. Only
  * 200 answers are kept; `tookMs` in a kept JSON answer is the time it first took.
  */
 export function responseCache(engine: Engine, notice: () => string | null, options: ResponseCacheOptions = defaultResponseCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let index: unknown = null;
-  let line: string | null = null;
-  let table: unknown = null;
+  // What the answers were made from: the index, the pages' status line, and each background result as it comes.
+  let basis: readonly unknown[] = [];
   return (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/api/status') return next();
-    const phrases = engine.phrases();
-    if (engine.index !== index || notice() !== line || phrases !== table) {
+    const now = [engine.index, notice(), engine.phrases(), engine.figures(), engine.copies()];
+    if (now.some((value, k) => value !== basis[k])) {
       entries.clear();
       bytes = 0;
-      index = engine.index;
-      line = notice();
-      table = phrases;
+      basis = now;
     }
     // Pages cite with the request's own origin when PUBLIC_URL is not set.
     const key = `${req.headers.host ?? ''} ${req.originalUrl}`;

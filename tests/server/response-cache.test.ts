@@ -2,12 +2,15 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { createApp } from '../../src/server/create-app.js';
+import { createEngine } from '../../src/engine.js';
+import { copiedCorpus } from '../fixtures/copied-corpus.js';
 import { sampleEngine } from '../helpers.js';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await sampleEngine();
-  await engine.whenPhrasesReady();
+  // Each background result that arrives empties the cache: these tests start once all are there.
+  await Promise.all([engine.whenPhrasesReady(), engine.whenFiguresReady(), engine.whenCopiesReady()]);
 });
 
 describe('the response cache', () => {
@@ -41,5 +44,18 @@ describe('the response cache', () => {
     const again = await request(app).get('/api/documents').query({ format: 'csv' }).set('Host', 'search.example').expect(200);
     expect(again.headers['x-cache']).toBe('hit');
     expect(again.headers['content-disposition']).toMatch(/documents\.csv/);
+  });
+
+  it('answers anew once the copies are found: a page cached before them gains its copy links', async () => {
+    const fresh = await createEngine({ corpusDir: await copiedCorpus(), cacheDir: null });
+    const app = createApp(fresh);
+    const get = () => request(app).get('/search').query({ q: '三清三拆三整治' }).set('Host', 'search.example').expect(200);
+    // Look at the copies only after the first answer, so that it is made without them.
+    const before = await get();
+    expect(before.text).not.toContain('class="copies-link"');
+    await fresh.whenCopiesReady();
+    const after = await get();
+    expect(after.headers['x-cache']).toBeUndefined();
+    expect(after.text).toContain('class="copies-link"');
   });
 });
