@@ -42,15 +42,16 @@ const MAX_REQUIRED_ENTROPY = 1;
 
 /**
  * Whether the character at `i` of passage `p` leaves a phrase's edge open: the edge of the passage, punctuation, or
- * a particle (的, 和) or bound character (领导下, 工作中) standing as a word of its own — through which no
- * longer formulation runs (和 of 和谐 is not one). Each open edge counts as a neighbour of its own, so a phrase
- * standing between commas varies as much as it can.
+ * a particle (的, 和) standing as a word of its own — through which no longer formulation runs (和 of 和谐 is not
+ * one) — and on the right a bound character that closes the phrase before it (领导下, 工作中); on the left the same
+ * characters head it (以习近平同志为核心). Each open edge counts as a neighbour of its own, so a phrase standing
+ * between commas varies as much as it can.
  */
-function isOpen(index: BoundarySource, p: number, i: number): boolean {
+function isOpen(index: BoundarySource, p: number, i: number, side: 'left' | 'right'): boolean {
   const text = index.normalized[p];
   const c = text[i];
   if (c === undefined || !/[\p{L}\p{N}]/u.test(c)) return true;
-  return (PARTICLES.has(c) || BOUND_CHARACTERS.has(c)) && isWholeWord(index.words, p, i, i + 1, text.length);
+  return (PARTICLES.has(c) || (side === 'right' && BOUND_CHARACTERS.has(c))) && isWholeWord(index.words, p, i, i + 1, text.length);
 }
 
 /** Entropy in bits of the neighbour counts. */
@@ -69,7 +70,7 @@ export function phraseBoundaries(index: BoundarySource, phrase: string, passages
   let open = 0;
   let rightOpen = 0;
   const add = (side: Map<string, number>, p: number, i: number) => {
-    const isOpenEdge = isOpen(index, p, i);
+    const isOpenEdge = isOpen(index, p, i, side === right ? 'right' : 'left');
     if (isOpenEdge && side === right) rightOpen++;
     const key = isOpenEdge ? `\u0000${open++}` : index.normalized[p][i];
     side.set(key, (side.get(key) ?? 0) + 1);

@@ -12,7 +12,7 @@ import { isFragment, phraseBoundaries, type PhraseBoundaries } from './phrase-bo
  */
 
 /** The version of the phrase rules (candidates, fragments, folding): a cached table of another version is recounted. */
-export const PHRASE_RULES_VERSION = 4;
+export const PHRASE_RULES_VERSION = 5;
 
 /** Where a document without a region is counted. */
 export const UNKNOWN_REGION = '（未注明地区）';
