@@ -92,6 +92,8 @@ export interface Engine {
   /** Every figure of the corpus, grouped by indicator, or null while they are being read (first in the job worker). */
   figures(): FigureTable | null;
   whenFiguresReady(): Promise<FigureTable>;
+  /** The phrase table, figures and copies as they are now, starting no job (the response cache's basis). */
+  backgroundResults(): readonly [PhraseTable | null, FigureTable | null, Copies | null];
   /** Completions for the search box (empty until the phrase table is ready). */
   suggest(prefix: string, limit?: number): Suggestion[];
   readonly origin: IndexOrigin;

@@ -5,7 +5,7 @@ import { defaultEngineOptions, type Engine, type EngineOptions, type IndexOrigin
 import { runInWorker, workerUrl } from './run-in-worker.js';
 import type { RebuildJob } from './rebuild-worker.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
-import { matchingPassages, runQuery } from './query/run-query.js';
+import { FiguresNotReadyError, matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
 import { sharedFormulations } from './analysis/shared-phrases.js';
 import { corpusCacheDir, pruneCacheDir } from './search-index/cache-location.js';
@@ -57,17 +57,18 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     whenCopiesReady: copies.start,
     figures: figures.value,
     whenFiguresReady: figures.start,
+    backgroundResults: () => [phrases.peek(), figures.peek(), copies.peek()],
     suggest: phrases.suggest,
     getDocument: (id) => byId.get(id),
     search(request) {
       const t0 = performance.now();
-      const result = runQuery(index, { ...request, slogans, figures: figures.value() });
+      const result = withFiguresStarted(() => runQuery(index, { ...request, slogans, figures: figures.peek() }), figures.start);
       const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
       return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
     matchesInDocument(id, q) {
       const d = corpus.documents.findIndex((doc) => doc.id === id);
-      return new Set([...matchingPassages(index, { q, slogans, figures: figures.value() })].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
+      return new Set([...withFiguresStarted(() => matchingPassages(index, { q, slogans, figures: figures.peek() }), figures.start)].filter((p) => index.passageDoc[p] === d).map((p) => index.passages[p].index));
     },
   };
 }
@@ -91,7 +92,22 @@ function backgroundJob<T>(run: () => Promise<T>, log: Logger, what: string) {
       void start();
       return value;
     },
+    /** The result if it is there, without starting the job (a search that may not need it). */
+    peek: (): T | null => value,
   };
+}
+
+/**
+ * Runs a search that reads the figures only if it is a figure query: one asked before they are read starts their
+ * job, and its 503 says to try again; other searches never start it (a one-shot CLI search does not wait for it).
+ */
+function withFiguresStarted<R>(search: () => R, start: () => Promise<unknown>): R {
+  try {
+    return search();
+  } catch (err) {
+    if (err instanceof FiguresNotReadyError) start().catch(() => {});
+    throw err;
+  }
 }
 
 /** Fewer exact matches than this, and the search offers corrections. */
@@ -113,6 +129,7 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
   return {
     start: job.start,
     table: job.value,
+    peek: job.peek,
     suggest: (prefix: string, limit?: number): Suggestion[] => (completions ? suggest(completions, prefix, limit) : []),
     corrections: (terms: readonly string[]): string[] => (completions ? [...new Set(terms.flatMap((t) => didYouMean(completions!, t)))] : []),
   };
@@ -217,6 +234,11 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     whenCopiesReady: () => current.whenCopiesReady(),
     figures: () => current.figures(),
     whenFiguresReady: () => current.whenFiguresReady(),
+    // The previous phrase table serves until the new one is counted, so it is part of what answers are made from.
+    backgroundResults: () => {
+      const [table, figures, copies] = current.backgroundResults();
+      return [table ?? previous?.backgroundResults()[0] ?? null, figures, copies];
+    },
     suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),
     getDocument: (id) => current.getDocument(id),
     search: (request) => current.search(request),

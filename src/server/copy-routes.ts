@@ -71,7 +71,7 @@ function copyCounts(copies: Copies): Map<number, number> {
 
 /** The near-copies of each passage of a document, by its position; empty while they are being found. */
 export function copiesInDocument(engine: Engine, docId: string): Map<number, number> {
-  const copies = engine.copies();
+  const copies = engine.backgroundResults()[2]; // links only: starting no job
   const d = engine.documents.findIndex((doc) => doc.id === docId);
   const byPosition = new Map<number, number>();
   if (!copies || d < 0) return byPosition;
@@ -81,7 +81,7 @@ export function copiesInDocument(engine: Engine, docId: string): Map<number, num
 
 /** A hit's link to the passages copied from or into it, or null when it has none (or they are still being found). */
 export function copyLink(engine: Engine, passageId: string): { count: number; url: string } | null {
-  const copies = engine.copies();
+  const copies = engine.backgroundResults()[2]; // links only: starting no job
   const p = passageNumber(engine, passageId);
   const count = copies && p !== undefined ? copyCounts(copies).get(p) ?? 0 : 0;
   return count > 0 ? { count, url: `/copies?passage=${encodeURIComponent(passageId)}` } : null;

@@ -55,7 +55,7 @@ function indicatorRows(engine: Engine, table: FigureTable, indicator: string, sc
 
 /** The figures of a passage as links to their indicator's table (`地区生产总值 17.1亿元 →`), for hits and report pages. */
 export function figureLinks(engine: Engine, passageId: string): { label: string; url: string }[] {
-  const table = engine.figures();
+  const table = engine.backgroundResults()[1]; // links only: starting no job
   const p = passageNumber(engine, passageId);
   if (!table || p === undefined) return [];
   return (table.byPassage.get(p) ?? []).slice(0, 6).map((k) => {

@@ -27,7 +27,7 @@ export function responseCache(engine: Engine, notice: () => string | null, optio
   let basis: readonly unknown[] = [];
   return (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/api/status') return next();
-    const now = [engine.index, notice(), engine.phrases(), engine.figures(), engine.copies()];
+    const now = [engine.index, notice(), ...engine.backgroundResults()];
     if (now.some((value, k) => value !== basis[k])) {
       entries.clear();
       bytes = 0;

@@ -76,11 +76,16 @@ describe('figure queries in search', () => {
     expect((await request(app).get('/api/search').query({ q: '地区生产总值 >10亿元 year:2022' }).expect(200)).body.total).toBe(1);
   });
 
-  it('answers a figure query 503 with Retry-After until the figures are read', async () => {
-    const fresh = createApp(await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: null }));
-    const res = await request(fresh).get('/api/search').query({ q: '财政收入 >1亿元' }).expect(503);
+  it('answers a figure query 503 with Retry-After until the figures are read, then answers it', async () => {
+    const engine = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: null });
+    const fresh = createApp(engine);
+    // A plain search does not start reading the figures; a figure query does, and says to try again.
+    await request(fresh).get('/api/search').query({ q: '财政收入' }).expect(200);
+    const res = await request(fresh).get('/api/search').query({ q: '财政收入 >1000万元' }).expect(503);
     expect(res.headers['retry-after']).toBe('5');
     expect(res.body.error).toMatch(/figures are still being read/);
+    await engine.whenFiguresReady();
+    expect((await request(fresh).get('/api/search').query({ q: '财政收入 >1000万元' }).expect(200)).body.total).toBe(2);
   });
 
   it('links a hit and a report passage to the tables of their figures', async () => {
