@@ -98,7 +98,19 @@ interface Filters {
 export const LEVEL_NAMES = ['国家', '省', '市', '县', '区', '镇', '乡', '街道'] as const;
 
 /** The most years one range may span (`year:1954-2026` is 73). */
-const MAX_YEAR_SPAN = 100;
+export const MAX_YEAR_SPAN = 100;
+
+/**
+ * The years a value names — one year (`2021`) or a range (`2020-2025`, `2025至2020`) — for the query language and
+ * the `year=` parameter alike; `'too long'` for a range over MAX_YEAR_SPAN years, null for anything else.
+ */
+export function readYears(value: string): number[] | 'too long' | null {
+  if (/^\d{4}$/.test(value)) return [Number(value)];
+  const range = /^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.exec(value);
+  if (!range) return null;
+  const [from, to] = [Math.min(Number(range[1]), Number(range[2])), Math.max(Number(range[1]), Number(range[2]))];
+  return to - from > MAX_YEAR_SPAN ? 'too long' : Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
 
 /** Handles `region:`, `level:` and `year:` (one year, a list, or a range 2020-2025); false when the word is not a filter. */
 function applyFilter(word: string, filters: Filters, ignored: string[]): boolean {
@@ -110,13 +122,11 @@ function applyFilter(word: string, filters: Filters, ignored: string[]): boolean
     else if (field === 'level' || field === '级别') {
       if ((LEVEL_NAMES as readonly string[]).includes(value)) filters.levels.push(value);
       else ignored.push(word);
-    } else if (/^\d{4}$/.test(value)) filters.years.push(Number(value));
-    else if (/^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.test(value)) {
-      const [, a, b] = /^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.exec(value)!;
-      const [from, to] = [Math.min(Number(a), Number(b)), Math.max(Number(a), Number(b))];
-      if (to - from > MAX_YEAR_SPAN) ignored.push(word);
-      else for (let y = from; y <= to; y++) filters.years.push(y);
-    } else ignored.push(word);
+    } else {
+      const years = readYears(value);
+      if (Array.isArray(years)) filters.years.push(...years);
+      else ignored.push(word);
+    }
   }
   return true;
 }

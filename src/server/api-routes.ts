@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { parseQuery } from '../query/parse-query.js';
 import { refuseFormat, sendCsv, streamCsv, wantsCsv } from './csv.js';
 import { documentDetail, documentRows, documentSummary, searchCsv, searchView, type SearchView } from './view-models.js';
-import { BadRequestError, checkRegions, flagParam, intParam, levelsParam, listParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
+import { BadRequestError, checkRegions, flagParam, intParam, levelsParam, MAX_QUERY_LENGTH, regionsParam, stringParam, yearsParam } from './validate-params.js';
 
 /** The most terms a query may have: each is a pass over its postings, and a 1,000-term OR is no search. */
 export const MAX_QUERY_TERMS = 32;

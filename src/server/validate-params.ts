@@ -1,5 +1,5 @@
 import type { AnalysisScope } from '../analysis/analysis-scope.js';
-import { LEVEL_NAMES } from '../query/parse-query.js';
+import { LEVEL_NAMES, MAX_YEAR_SPAN, readYears } from '../query/parse-query.js';
 
 /** Validation of request parameters: each problem becomes a 400 that says which parameter and why. */
 
@@ -43,20 +43,13 @@ export function intParam(query: Query, name: string, fallback: number, min: numb
   return value;
 }
 
-/** The most years one range may span (1954-2026 is 73). */
-const MAX_YEAR_SPAN = 100;
-
 /** Years as four-digit numbers, each a year (`2021`) or a range (`2020-2025`), given once, repeated or with commas. */
 export function yearsParam(query: Query): number[] {
   const years = listParam(query, 'year').flatMap((y) => {
-    const range = /^(\d{4})\s*[-–—~～至]\s*(\d{4})$/.exec(y);
-    if (range) {
-      const [from, to] = [Math.min(Number(range[1]), Number(range[2])), Math.max(Number(range[1]), Number(range[2]))];
-      if (to - from > MAX_YEAR_SPAN) throw new BadRequestError(`year: a range of at most ${MAX_YEAR_SPAN} years, got "${y}"`);
-      return Array.from({ length: to - from + 1 }, (_, k) => from + k);
-    }
-    if (!/^\d{4}$/.test(y)) throw new BadRequestError(`year: expected a four-digit year such as 2021 or a range such as 2020-2025, got "${y}"`);
-    return [Number(y)];
+    const read = readYears(y);
+    if (read === 'too long') throw new BadRequestError(`year: a range of at most ${MAX_YEAR_SPAN} years, got "${y}"`);
+    if (read === null) throw new BadRequestError(`year: expected a four-digit year such as 2021 or a range such as 2020-2025, got "${y}"`);
+    return read;
   });
   return [...new Set(years)];
 }
