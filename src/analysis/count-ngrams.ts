@@ -1,5 +1,6 @@
 import { isStopToken } from '../tokenize/stop-words.js';
-import { tokenizeText } from '../tokenize/tokenize-text.js';
+import type { SearchIndex } from '../search-index/search-index.js';
+import { wordSpans } from '../search-index/word-starts.js';
 
 /**
  * Candidate phrases of a corpus: word n-grams (2 to 6 jieba words, never across punctuation) that recur, found
@@ -19,6 +20,9 @@ export interface NgramOptions {
 
 export const defaultNgramOptions: NgramOptions = { minWords: 2, maxWords: 6, minCount: 2, maxCandidates: 20000 };
 
+/** What candidates are found in: the normalised passages and jieba's word edges in them. */
+export type CandidateSource = Pick<SearchIndex, 'normalized' | 'words'>;
+
 /** A candidate phrase and how many words it has (0 for a quoted formulation). */
 export interface Candidate {
   readonly phrase: string;
@@ -33,29 +37,33 @@ interface WordStream {
   readonly words: string[];
 }
 
-/** Tokenises every passage once into one compact stream of word ids. */
-function toWordStream(texts: readonly string[]): WordStream {
+/**
+ * The corpus as one compact stream of word ids, read from the index's word edges: they are jieba's cut of every
+ * passage, made once at build, so the phrase count does not cut 20 million characters again.
+ */
+function toWordStream(source: CandidateSource): WordStream {
   const vocabulary = new Map<string, number>();
   const words: string[] = [];
   let ids = new Int32Array(1 << 16);
   let gap = new Uint8Array(1 << 16);
   let n = 0;
-  texts.forEach((text) => {
+  source.normalized.forEach((text, p) => {
     let lastEnd = -1;
-    for (const token of tokenizeText(text, false)) {
+    for (const [start, end] of wordSpans(source.words, p, text)) {
       if (n === ids.length) {
         ids = grow(ids, new Int32Array(n * 2));
         gap = grow(gap, new Uint8Array(n * 2));
       }
-      let id = vocabulary.get(token.text);
+      const word = text.slice(start, end);
+      let id = vocabulary.get(word);
       if (id === undefined) {
         id = words.length;
-        vocabulary.set(token.text, id);
-        words.push(token.text);
+        vocabulary.set(word, id);
+        words.push(word);
       }
       ids[n] = id;
-      gap[n] = token.start !== lastEnd ? 1 : 0;
-      lastEnd = token.end;
+      gap[n] = start !== lastEnd ? 1 : 0;
+      lastEnd = end;
       n++;
     }
   });
@@ -90,24 +98,23 @@ interface Level {
 /**
  * Frequent word n-grams, level by level, with typed arrays only: an n-gram starting at k is the pair (its
  * (n-1)-gram at k, the (n-1)-gram at k+1), both frequent, with no punctuation inside; pairs are numbered by
- * sorting their keys, so no hash table of millions of strings is ever built.
+ * sorting them (two counting-sort passes), so no hash table of millions of strings is ever built.
  */
 function frequentNgrams(stream: WordStream, options: NgramOptions): Level[] {
   const size = stream.ids.length;
   const wordCounts = new Int32Array(stream.words.length);
   for (const id of stream.ids) wordCounts[id]++;
-  const first = numberKeys(Float64Array.from(stream.ids, (id) => (wordCounts[id] >= options.minCount ? id : -1)), options.minCount);
-  const levels: Level[] = [{ n: 1, ...first }];
+  const heads = new Int32Array(size);
+  for (let k = 0; k < size; k++) heads[k] = wordCounts[stream.ids[k]] >= options.minCount ? stream.ids[k] : -1;
+  const levels: Level[] = [{ n: 1, ...numberPairs(heads, null, stream.words.length, 1, options.minCount) }];
   for (let n = 2; n <= options.maxWords; n++) {
     const below = levels[levels.length - 1];
     const groups = below.counts.length;
-    const keys = new Float64Array(size).fill(-1);
+    const tails = new Int32Array(size).fill(-1);
     for (let k = 0; k + n <= size; k++) {
-      const head = below.gramAt[k];
-      const tail = below.gramAt[k + 1];
-      if (head >= 0 && tail >= 0 && !stream.gap[k + n - 1]) keys[k] = head * groups + tail;
+      if (below.gramAt[k] >= 0 && below.gramAt[k + 1] >= 0 && !stream.gap[k + n - 1]) tails[k] = below.gramAt[k + 1];
     }
-    const level = numberKeys(keys, options.minCount);
+    const level = numberPairs(below.gramAt, tails, groups, groups, options.minCount);
     if (level.counts.length === 0) break;
     levels.push({ n, ...level });
   }
@@ -115,50 +122,42 @@ function frequentNgrams(stream: WordStream, options: NgramOptions): Level[] {
 }
 
 /**
- * Numbers the keys (-1 = no n-gram here) that occur at least `minCount` times, in key order, and says which
- * number stands at each position.
+ * Numbers the pairs (heads[k], tails[k]) that occur at least `minCount` times, in pair order, and says which
+ * number stands at each position; a position whose head or tail is -1 holds none (`tails` null: a tail of 0
+ * everywhere). Two stable counting sorts, by tail and then by head, put equal pairs together with their positions
+ * in text order, so each pair's first position is the first of its run.
  */
-function numberKeys(keys: Float64Array, minCount: number): Omit<Level, 'n'> {
+function numberPairs(heads: Int32Array, tails: Int32Array | null, headRange: number, tailRange: number, minCount: number): Omit<Level, 'n'> {
+  const size = heads.length;
+  const tailAt = (k: number) => (tails === null ? 0 : tails[k]);
   let valid = 0;
-  for (const key of keys) if (key >= 0) valid++;
-  const sorted = new Float64Array(valid);
-  valid = 0;
-  for (const key of keys) if (key >= 0) sorted[valid++] = key;
-  sorted.sort();
-  const frequentKeys: number[] = [];
+  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) valid++;
+  const byTail = new Int32Array(valid);
+  const offsets = new Int32Array(Math.max(headRange, tailRange) + 1);
+  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) offsets[tailAt(k) + 1]++;
+  for (let t = 0; t < tailRange; t++) offsets[t + 1] += offsets[t];
+  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) byTail[offsets[tailAt(k)]++] = k;
+  const sorted = new Int32Array(valid);
+  offsets.fill(0);
+  for (const k of byTail) offsets[heads[k] + 1]++;
+  for (let h = 0; h < headRange; h++) offsets[h + 1] += offsets[h];
+  for (const k of byTail) sorted[offsets[heads[k]]++] = k;
+  const gramAt = new Int32Array(size).fill(-1);
   const counts: number[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+  const firstAt: number[] = [];
+  for (let i = 0; i < valid; ) {
+    const head = heads[sorted[i]];
+    const tail = tailAt(sorted[i]);
+    let j = i + 1;
+    while (j < valid && heads[sorted[j]] === head && tailAt(sorted[j]) === tail) j++;
     if (j - i >= minCount) {
-      frequentKeys.push(sorted[i]);
+      for (let r = i; r < j; r++) gramAt[sorted[r]] = counts.length;
+      firstAt.push(sorted[i]);
       counts.push(j - i);
     }
     i = j;
   }
-  const frequent = Float64Array.from(frequentKeys);
-  const gramAt = new Int32Array(keys.length).fill(-1);
-  const firstAt = new Int32Array(frequent.length).fill(-1);
-  for (let k = 0; k < keys.length; k++) {
-    if (keys[k] < 0) continue;
-    const g = binarySearch(frequent, keys[k]);
-    if (g < 0) continue;
-    gramAt[k] = g;
-    if (firstAt[g] < 0) firstAt[g] = k;
-  }
-  return { gramAt, counts: Int32Array.from(counts), firstAt };
-}
-
-function binarySearch(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] === value) return mid;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return { gramAt, counts: Int32Array.from(counts), firstAt: Int32Array.from(firstAt) };
 }
 
 /** Quoted formulations: a run of “…” items (“六稳”“六保”) and each item, up to 16 characters inside the quotes. */
@@ -177,25 +176,60 @@ function quotedFormulations(texts: readonly string[]): Map<string, number> {
  * The candidate phrases of normalised passage texts, most frequent first. `terms` are dictionary words (乡村振兴,
  * 河长制) that count as phrases on their own, since jieba keeps them as one word.
  */
-export function findCandidates(texts: readonly string[], terms: ReadonlySet<string>, options: NgramOptions = defaultNgramOptions): Candidate[] {
-  const stream = toWordStream(texts);
+export function findCandidates(source: CandidateSource, terms: ReadonlySet<string>, options: NgramOptions = defaultNgramOptions): Candidate[] {
+  const stream = toWordStream(source);
   const levels = frequentNgrams(stream, options);
-  const candidates: Candidate[] = [];
+  const edge = Uint8Array.from(stream.words, (word) => (isEdgeWord(word) ? 1 : 0));
+  // Millions of n-grams recur; only their counts are kept until the most frequent are known, then those get strings.
+  const grams: { level: Level; gram: number }[] = [];
+  const counts: number[] = [];
   for (const level of levels.slice(Math.max(2, options.minWords) - 1)) {
-    level.counts.forEach((count, g) => {
-      const at = level.firstAt[g];
-      const words = Array.from(stream.ids.subarray(at, at + level.n), (id) => stream.words[id]);
-      if (isEdgeWord(words[0]) && isEdgeWord(words[words.length - 1])) candidates.push({ phrase: words.join(''), words: level.n, count });
+    level.counts.forEach((count, gram) => {
+      const at = level.firstAt[gram];
+      if (edge[stream.ids[at]] && edge[stream.ids[at + level.n - 1]]) {
+        grams.push({ level, gram });
+        counts.push(count);
+      }
     });
   }
+  const named: Candidate[] = [];
   // Single words are phrases too when they are policy terms (河长制) or long compounds jieba keeps whole (疫情防控).
   const single = levels[0];
   single?.counts.forEach((count, g) => {
-    const word = stream.words[stream.ids[single.firstAt[g]]];
-    if ((terms.has(word) || word.length >= 4) && isEdgeWord(word) && /^\p{Script=Han}+$/u.test(word)) candidates.push({ phrase: word, words: 1, count });
+    const id = stream.ids[single.firstAt[g]];
+    const word = stream.words[id];
+    if ((terms.has(word) || word.length >= 4) && edge[id] && /^\p{Script=Han}+$/u.test(word)) named.push({ phrase: word, words: 1, count });
   });
-  for (const [phrase, count] of quotedFormulations(texts)) if (count >= options.minCount) candidates.push({ phrase, words: 0, count });
-  const unique = new Map<string, Candidate>();
-  for (const c of candidates) if (!unique.has(c.phrase) || unique.get(c.phrase)!.count < c.count) unique.set(c.phrase, c);
-  return [...unique.values()].sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase)).slice(0, options.maxCandidates);
+  for (const [phrase, count] of quotedFormulations(source.normalized)) if (count >= options.minCount) named.push({ phrase, words: 0, count });
+  const phraseOf = ({ level, gram }: { level: Level; gram: number }) => {
+    const at = level.firstAt[gram];
+    let phrase = '';
+    for (let k = at; k < at + level.n; k++) phrase += stream.words[stream.ids[k]];
+    return { phrase, words: level.n, count: level.counts[gram] };
+  };
+  return mostFrequent(counts, named, (i) => phraseOf(grams[i]), options.maxCandidates);
+}
+
+/**
+ * The `limit` most frequent distinct phrases (ties by phrase), of `counts.length` unnamed ones (`make(i)` names the
+ * i-th) and the named ones; a phrase found in several ways keeps its highest count. Only those at or above a count
+ * threshold get a string: the threshold falls until enough distinct phrases are above it, so every phrase that
+ * ties with the last one kept is among them and the result is the same as naming all.
+ */
+function mostFrequent(counts: readonly number[], named: readonly Candidate[], make: (i: number) => Candidate, limit: number): Candidate[] {
+  const all = Float64Array.from([...counts, ...named.map((c) => c.count)]).sort().reverse();
+  for (let want = limit; ; want *= 2) {
+    const threshold = all.length === 0 ? 0 : all[Math.min(want, all.length) - 1];
+    const unique = new Map<string, Candidate>();
+    const add = (c: Candidate) => {
+      if (!unique.has(c.phrase) || unique.get(c.phrase)!.count < c.count) unique.set(c.phrase, c);
+    };
+    counts.forEach((count, i) => {
+      if (count >= threshold) add(make(i));
+    });
+    for (const c of named) if (c.count >= threshold) add(c);
+    if (unique.size >= limit || want >= all.length) {
+      return [...unique.values()].sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase)).slice(0, limit);
+    }
+  }
 }

@@ -67,7 +67,7 @@ export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>
     const region = regionOf(index.documents[index.passageDoc[p]].region);
     regionSizes[region] = (regionSizes[region] ?? 0) + length;
   });
-  const candidates = findCandidates(index.normalized, terms, options);
+  const candidates = findCandidates(index, terms, options);
   const counted = candidates.flatMap((c) => {
     const passages = passagesContaining(index, c.phrase);
     const counts = exactCounts(index, c.phrase, passages);

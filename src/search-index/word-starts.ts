@@ -44,6 +44,33 @@ export function isWholeWord(words: WordStarts, p: number, start: number, end: nu
   return at(start) && (end >= length || at(end));
 }
 
+/** Whether `[from, to)` of `text` holds a letter or digit (Han characters are letters). */
+function holdsWordCharacter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || WORD_CHARACTER.test(text[i])) return true;
+  }
+  return false;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * jieba's words of passage `p` as `[start, end)`, read back from the edges: the stretches between two edges that
+ * hold a letter or digit (the others are punctuation and spaces, which are no words). The same words, in the same
+ * order, as `tokenizeText(text, false)` gave when the edges were set.
+ */
+export function* wordSpans(words: WordStarts, p: number, text: string): Generator<[number, number]> {
+  const base = words.passageStart[p];
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    const bit = base + i;
+    if (i < text.length && (words.bits[bit >>> 3] & (1 << (bit & 7))) === 0) continue;
+    if (holdsWordCharacter(text, from, i)) yield [from, i];
+    from = i;
+  }
+}
+
 /** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
 export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[]): Promise<Uint8Array> {
   return runInWorker<WordStartsJob, Uint8Array>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words }, 'word-edge analysis');
