@@ -49,7 +49,10 @@ function toWordStream(source: CandidateSource): WordStream {
   let n = 0;
   source.normalized.forEach((text, p) => {
     let lastEnd = -1;
-    for (const [start, end] of wordSpans(source.words, p, text)) {
+    const spans = wordSpans(source.words, p, text);
+    for (let w = 0; w < spans.length; w += 2) {
+      const start = spans[w];
+      const end = spans[w + 1];
       if (n === ids.length) {
         ids = grow(ids, new Int32Array(n * 2));
         gap = grow(gap, new Uint8Array(n * 2));
@@ -106,7 +109,7 @@ function frequentNgrams(stream: WordStream, options: NgramOptions): Level[] {
   for (const id of stream.ids) wordCounts[id]++;
   const heads = new Int32Array(size);
   for (let k = 0; k < size; k++) heads[k] = wordCounts[stream.ids[k]] >= options.minCount ? stream.ids[k] : -1;
-  const levels: Level[] = [{ n: 1, ...numberPairs(heads, null, stream.words.length, 1, options.minCount) }];
+  const levels: Level[] = [{ n: 1, ...numberPairs(heads, new Int32Array(size), stream.words.length, 1, options.minCount) }];
   for (let n = 2; n <= options.maxWords; n++) {
     const below = levels[levels.length - 1];
     const groups = below.counts.length;
@@ -123,39 +126,50 @@ function frequentNgrams(stream: WordStream, options: NgramOptions): Level[] {
 
 /**
  * Numbers the pairs (heads[k], tails[k]) that occur at least `minCount` times, in pair order, and says which
- * number stands at each position; a position whose head or tail is -1 holds none (`tails` null: a tail of 0
- * everywhere). Two stable counting sorts, by tail and then by head, put equal pairs together with their positions
- * in text order, so each pair's first position is the first of its run.
+ * number stands at each position; a position whose head or tail is -1 holds none. Two stable counting sorts, by
+ * tail and then by head, put equal pairs together with their positions in text order, so each pair's first
+ * position is the first of its run.
  */
-function numberPairs(heads: Int32Array, tails: Int32Array | null, headRange: number, tailRange: number, minCount: number): Omit<Level, 'n'> {
+function numberPairs(heads: Int32Array, tails: Int32Array, headRange: number, tailRange: number, minCount: number): Omit<Level, 'n'> {
   const size = heads.length;
-  const tailAt = (k: number) => (tails === null ? 0 : tails[k]);
-  let valid = 0;
-  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) valid++;
-  const byTail = new Int32Array(valid);
   const offsets = new Int32Array(Math.max(headRange, tailRange) + 1);
-  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) offsets[tailAt(k) + 1]++;
+  let valid = 0;
+  for (let k = 0; k < size; k++) {
+    if (heads[k] >= 0 && tails[k] >= 0) {
+      offsets[tails[k] + 1]++;
+      valid++;
+    }
+  }
   for (let t = 0; t < tailRange; t++) offsets[t + 1] += offsets[t];
-  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tailAt(k) >= 0) byTail[offsets[tailAt(k)]++] = k;
-  const sorted = new Int32Array(valid);
+  const byTail = new Int32Array(valid);
+  for (let k = 0; k < size; k++) if (heads[k] >= 0 && tails[k] >= 0) byTail[offsets[tails[k]]++] = k;
   offsets.fill(0);
-  for (const k of byTail) offsets[heads[k] + 1]++;
+  for (let i = 0; i < valid; i++) offsets[heads[byTail[i]] + 1]++;
   for (let h = 0; h < headRange; h++) offsets[h + 1] += offsets[h];
-  for (const k of byTail) sorted[offsets[heads[k]]++] = k;
+  const headStart = offsets.slice(0, headRange + 1);
+  const sorted = new Int32Array(valid);
+  const sortedTail = new Int32Array(valid);
+  for (let i = 0; i < valid; i++) {
+    const k = byTail[i];
+    const to = offsets[heads[k]]++;
+    sorted[to] = k;
+    sortedTail[to] = tails[k];
+  }
   const gramAt = new Int32Array(size).fill(-1);
   const counts: number[] = [];
   const firstAt: number[] = [];
-  for (let i = 0; i < valid; ) {
-    const head = heads[sorted[i]];
-    const tail = tailAt(sorted[i]);
-    let j = i + 1;
-    while (j < valid && heads[sorted[j]] === head && tailAt(sorted[j]) === tail) j++;
-    if (j - i >= minCount) {
-      for (let r = i; r < j; r++) gramAt[sorted[r]] = counts.length;
-      firstAt.push(sorted[i]);
-      counts.push(j - i);
+  // Within one head's stretch the tails are sorted: runs of one tail are the pairs.
+  for (let h = 0; h < headRange; h++) {
+    for (let i = headStart[h]; i < headStart[h + 1]; ) {
+      let j = i + 1;
+      while (j < headStart[h + 1] && sortedTail[j] === sortedTail[i]) j++;
+      if (j - i >= minCount) {
+        for (let r = i; r < j; r++) gramAt[sorted[r]] = counts.length;
+        firstAt.push(sorted[i]);
+        counts.push(j - i);
+      }
+      i = j;
     }
-    i = j;
   }
   return { gramAt, counts: Int32Array.from(counts), firstAt: Int32Array.from(firstAt) };
 }

@@ -40,6 +40,10 @@ const PARTICLES = new Set([...'的和与及或等并了着地得']);
 /** The least entropy of each side's neighbours: 1 bit (two neighbours equally often), less for rare phrases. */
 const MAX_REQUIRED_ENTROPY = 1;
 
+const PARTICLE_CODES = new Set([...PARTICLES].map((c) => c.charCodeAt(0)));
+const BOUND_CODES = new Set([...BOUND_CHARACTERS].map((c) => c.charCodeAt(0)));
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 /**
  * Whether the character at `i` of passage `p` leaves a phrase's edge open: the edge of the passage, punctuation, or
  * a particle (的, 和) standing as a word of its own — through which no longer formulation runs (和 of 和谐 is not
@@ -49,38 +53,46 @@ const MAX_REQUIRED_ENTROPY = 1;
  */
 function isOpen(index: BoundarySource, p: number, i: number, side: 'left' | 'right'): boolean {
   const text = index.normalized[p];
-  const c = text[i];
-  if (c === undefined || !/[\p{L}\p{N}]/u.test(c)) return true;
-  return (PARTICLES.has(c) || (side === 'right' && BOUND_CHARACTERS.has(c))) && isWholeWord(index.words, p, i, i + 1, text.length);
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  const isHan = c >= 0x4e00 && c <= 0x9fff;
+  if (!isHan && !WORD_CHARACTER.test(text[i])) return true;
+  return (PARTICLE_CODES.has(c) || (side === 'right' && BOUND_CODES.has(c))) && isWholeWord(index.words, p, i, i + 1, text.length);
 }
 
-/** Entropy in bits of the neighbour counts. */
-function entropy(counts: ReadonlyMap<string, number>, total: number): number {
-  let h = 0;
-  for (const n of counts.values()) h -= (n / total) * Math.log2(n / total);
-  return h;
+/** Neighbours of one side: how often each character stands there, and how many open edges (each one of a kind). */
+class Neighbours {
+  readonly counts = new Map<number, number>();
+  open = 0;
+
+  add(index: BoundarySource, p: number, i: number, side: 'left' | 'right'): void {
+    if (isOpen(index, p, i, side)) this.open++;
+    else {
+      const c = index.normalized[p].charCodeAt(i);
+      this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
+    }
+  }
+
+  /** Entropy in bits over `total` occurrences; each open edge is a neighbour seen once. */
+  entropy(total: number): number {
+    let h = (this.open / total) * Math.log2(total);
+    for (const n of this.counts.values()) h -= (n / total) * Math.log2(n / total);
+    return h;
+  }
 }
 
 /** The boundary figures of a phrase over its non-overlapping occurrences in the given passages. */
 export function phraseBoundaries(index: BoundarySource, phrase: string, passages: Iterable<number>): PhraseBoundaries {
-  const left = new Map<string, number>();
-  const right = new Map<string, number>();
+  const left = new Neighbours();
+  const right = new Neighbours();
   let occurrences = 0;
   let onEdges = 0;
-  let open = 0;
-  let rightOpen = 0;
-  const add = (side: Map<string, number>, p: number, i: number) => {
-    const isOpenEdge = isOpen(index, p, i, side === right ? 'right' : 'left');
-    if (isOpenEdge && side === right) rightOpen++;
-    const key = isOpenEdge ? `\u0000${open++}` : index.normalized[p][i];
-    side.set(key, (side.get(key) ?? 0) + 1);
-  };
   for (const p of passages) {
     const text = index.normalized[p];
     for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
       occurrences++;
-      add(left, p, at - 1);
-      add(right, p, at + phrase.length);
+      left.add(index, p, at - 1, 'left');
+      right.add(index, p, at + phrase.length, 'right');
       if (isWholeWord(index.words, p, at, at + phrase.length, text.length)) onEdges++;
     }
   }
@@ -88,9 +100,9 @@ export function phraseBoundaries(index: BoundarySource, phrase: string, passages
   if (occurrences === 0) return { edgeShare: 0, leftEntropy: 0, rightEntropy: 0, rightOpen: 0, endsInModifier };
   return {
     edgeShare: round(onEdges / occurrences),
-    leftEntropy: round(entropy(left, occurrences)),
-    rightEntropy: round(entropy(right, occurrences)),
-    rightOpen: round(rightOpen / occurrences),
+    leftEntropy: round(left.entropy(occurrences)),
+    rightEntropy: round(right.entropy(occurrences)),
+    rightOpen: round(right.open / occurrences),
     endsInModifier,
   };
 }

@@ -80,18 +80,29 @@ export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>
   return { regions, regionYears, regionSizes, phrases };
 }
 
+/** Each document's region label and `region|year` key, made once per document list rather than per passage. */
+const labelCache = new WeakMap<object, { region: string[]; regionYear: string[] }>();
+function labelsOf(documents: PhraseSource['documents']): { region: string[]; regionYear: string[] } {
+  let labels = labelCache.get(documents);
+  if (!labels) {
+    const region = documents.map((d) => regionOf(d.region));
+    labels = { region, regionYear: documents.map((d, i) => `${region[i]}|${d.year ?? ''}`) };
+    labelCache.set(documents, labels);
+  }
+  return labels;
+}
+
 /** The exact count of a phrase in every region (and region-year), from the exact-match index. */
 export function exactCounts(index: Omit<PhraseSource, 'words'>, phrase: string, passages = passagesContaining(index, phrase)): { count: number; byRegion: Record<string, number>; byRegionYear: Record<string, number> } {
   const byRegion: Record<string, number> = {};
   const byRegionYear: Record<string, number> = {};
+  const labels = labelsOf(index.documents);
   let count = 0;
   for (const p of passages) {
     const n = countOccurrences(index.normalized[p], phrase);
-    const doc = index.documents[index.passageDoc[p]];
-    const region = regionOf(doc.region);
-    byRegion[region] = (byRegion[region] ?? 0) + n;
-    const ry = `${region}|${doc.year ?? ''}`;
-    byRegionYear[ry] = (byRegionYear[ry] ?? 0) + n;
+    const d = index.passageDoc[p];
+    byRegion[labels.region[d]] = (byRegion[labels.region[d]] ?? 0) + n;
+    byRegionYear[labels.regionYear[d]] = (byRegionYear[labels.regionYear[d]] ?? 0) + n;
     count += n;
   }
   return { count, byRegion, byRegionYear };

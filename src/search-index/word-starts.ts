@@ -37,11 +37,12 @@ export function buildWordStarts(normalized: readonly string[], lengths: Uint32Ar
 
 /** Whether `[start, end)` in passage `p` begins and ends on word edges (a bit is set at each edge). */
 export function isWholeWord(words: WordStarts, p: number, start: number, end: number, length: number): boolean {
-  const at = (i: number) => {
-    const bit = words.passageStart[p] + i;
-    return (words.bits[bit >>> 3] & (1 << (bit & 7))) !== 0;
-  };
-  return at(start) && (end >= length || at(end));
+  return isEdge(words, words.passageStart[p] + start) && (end >= length || isEdge(words, words.passageStart[p] + end));
+}
+
+/** Whether a word begins or ends at `bit` of the laid-end-to-end corpus. */
+function isEdge(words: WordStarts, bit: number): boolean {
+  return (words.bits[bit >>> 3] & (1 << (bit & 7))) !== 0;
 }
 
 /** Whether `[from, to)` of `text` holds a letter or digit (Han characters are letters). */
@@ -56,19 +57,21 @@ function holdsWordCharacter(text: string, from: number, to: number): boolean {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
- * jieba's words of passage `p` as `[start, end)`, read back from the edges: the stretches between two edges that
- * hold a letter or digit (the others are punctuation and spaces, which are no words). The same words, in the same
- * order, as `tokenizeText(text, false)` gave when the edges were set.
+ * jieba's words of passage `p`, read back from the edges, as start, end, start, end…: the stretches between two
+ * edges that hold a letter or digit (the others are punctuation and spaces, which are no words). The same words, in
+ * the same order, as `tokenizeText(text, false)` gave when the edges were set.
  */
-export function* wordSpans(words: WordStarts, p: number, text: string): Generator<[number, number]> {
+export function wordSpans(words: WordStarts, p: number, text: string): number[] {
+  const spans: number[] = [];
   const base = words.passageStart[p];
   let from = 0;
   for (let i = 1; i <= text.length; i++) {
     const bit = base + i;
-    if (i < text.length && (words.bits[bit >>> 3] & (1 << (bit & 7))) === 0) continue;
-    if (holdsWordCharacter(text, from, i)) yield [from, i];
+    if (i < text.length && !isEdge(words, bit)) continue;
+    if (holdsWordCharacter(text, from, i)) spans.push(from, i);
     from = i;
   }
+  return spans;
 }
 
 /** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
