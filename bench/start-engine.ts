@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger.js';
 /**
  * One engine start in a fresh process (jieba's dictionary load included), reported as JSON on stdout: when the
  * index was ready, then how long each background job took in the worker's order — figures, the phrase table, the
- * copies (computed, or loaded from the cache).
+ * copies (computed, or loaded from the cache), and how far RSS rose above its level while the phrases were counted.
  */
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const started = performance.now();
@@ -15,11 +15,17 @@ const since = (t: number) => Math.round(performance.now() - t);
 let t = performance.now();
 const figures = await engine.whenFiguresReady();
 const figuresMs = since(t);
+// The phrase count's own memory: RSS (main thread and workers) sampled while it runs, above where it started.
+const rssAtStart = process.memoryUsage().rss;
+let rssPeak = rssAtStart;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
 t = performance.now();
 const table = await engine.whenPhrasesReady();
 const phrasesMs = since(t);
+clearInterval(sampler);
+const phrasesExtraRssMB = Math.round((rssPeak - rssAtStart) / 1e6);
 t = performance.now();
 const copies = await engine.whenCopiesReady();
 const copiesMs = since(t);
-console.log(JSON.stringify({ from: engine.origin.from, ms, cacheBytes: engine.origin.cacheBytes, figuresMs, figures: figures.records.length, phrasesMs, phrases: table.phrases.length, copiesMs, copies: copies.pairs.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ from: engine.origin.from, ms, cacheBytes: engine.origin.cacheBytes, figuresMs, figures: figures.records.length, phrasesMs, phrases: table.phrases.length, phrasesExtraRssMB, copiesMs, copies: copies.pairs.length, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
 process.exit(0);

@@ -12,6 +12,14 @@ export async function runInWorker<Job, Answer>(module: URL, job: Job, what: stri
   return jobWorker().submit(module.href, job, what) as Promise<Answer>;
 }
 
+/**
+ * Stops the job worker, if one runs, before the process exits: exiting while it is inside jieba's native code can
+ * end the process by a signal instead of its exit code.
+ */
+export async function stopJobWorker(): Promise<void> {
+  await shared?.stop();
+}
+
 /** The URL of a job module beside `base`, with the ending the running code has (.ts under tsx, .js built). */
 export function workerUrl(name: string, base: string): URL {
   return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
@@ -51,6 +59,13 @@ function startJobWorker() {
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the job worker stopped with code ${code}`)));
   return {
+    /** Ends the worker; pending jobs are dropped unanswered (the process is about to exit). */
+    async stop(): Promise<void> {
+      pending.clear();
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+      shared = null;
+    },
     submit(module: string, job: unknown, what: string): Promise<unknown> {
       const id = next++;
       worker.ref();

@@ -28,6 +28,8 @@ export interface Candidate {
   readonly phrase: string;
   readonly words: number;
   readonly count: number;
+  /** The last of its words, for a phrase of several. */
+  readonly lastWord?: string;
 }
 
 /** The corpus as word ids: `ids[k]` is a word, `gap[k]` says punctuation, space or a new passage stands before it. */
@@ -92,8 +94,8 @@ function isEdgeWord(word: string): boolean {
 /** The frequent n-grams of one length: a count and a first position for each, and each position's n-gram. */
 interface Level {
   readonly n: number;
-  /** Per stream position: the number of the frequent n-gram starting there, or -1. */
-  readonly gramAt: Int32Array;
+  /** Per stream position: the number of the frequent n-gram starting there, or -1 (emptied once the next level is built). */
+  gramAt: Int32Array;
   readonly counts: Int32Array;
   readonly firstAt: Int32Array;
 }
@@ -118,6 +120,7 @@ function frequentNgrams(stream: WordStream, options: NgramOptions): Level[] {
       if (below.gramAt[k] >= 0 && below.gramAt[k + 1] >= 0 && !stream.gap[k + n - 1]) tails[k] = below.gramAt[k + 1];
     }
     const level = numberPairs(below.gramAt, tails, groups, groups, options.minCount);
+    below.gramAt = new Int32Array(0); // 4 bytes a word per level: only the next level reads it
     if (level.counts.length === 0) break;
     levels.push({ n, ...level });
   }
@@ -195,17 +198,22 @@ export function findCandidates(source: CandidateSource, terms: ReadonlySet<strin
   const levels = frequentNgrams(stream, options);
   const edge = Uint8Array.from(stream.words, (word) => (isEdgeWord(word) ? 1 : 0));
   // Millions of n-grams recur; only their counts are kept until the most frequent are known, then those get strings.
-  const grams: { level: Level; gram: number }[] = [];
-  const counts: number[] = [];
-  for (const level of levels.slice(Math.max(2, options.minWords) - 1)) {
-    level.counts.forEach((count, gram) => {
+  const upper = levels.slice(Math.max(2, options.minWords) - 1);
+  const total = upper.reduce((sum, level) => sum + level.counts.length, 0);
+  const gramLevel = new Uint8Array(total);
+  const gramNumber = new Int32Array(total);
+  const counts = new Int32Array(total);
+  let grams = 0;
+  upper.forEach((level, l) => {
+    for (let gram = 0; gram < level.counts.length; gram++) {
       const at = level.firstAt[gram];
       if (edge[stream.ids[at]] && edge[stream.ids[at + level.n - 1]]) {
-        grams.push({ level, gram });
-        counts.push(count);
+        gramLevel[grams] = l;
+        gramNumber[grams] = gram;
+        counts[grams++] = level.counts[gram];
       }
-    });
-  }
+    }
+  });
   const named: Candidate[] = [];
   // Single words are phrases too when they are policy terms (河长制) or long compounds jieba keeps whole (疫情防控).
   const single = levels[0];
@@ -215,13 +223,15 @@ export function findCandidates(source: CandidateSource, terms: ReadonlySet<strin
     if ((terms.has(word) || word.length >= 4) && edge[id] && /^\p{Script=Han}+$/u.test(word)) named.push({ phrase: word, words: 1, count });
   });
   for (const [phrase, count] of quotedFormulations(source.normalized)) if (count >= options.minCount) named.push({ phrase, words: 0, count });
-  const phraseOf = ({ level, gram }: { level: Level; gram: number }) => {
+  const phraseOf = (i: number): Candidate => {
+    const level = upper[gramLevel[i]];
+    const gram = gramNumber[i];
     const at = level.firstAt[gram];
     let phrase = '';
     for (let k = at; k < at + level.n; k++) phrase += stream.words[stream.ids[k]];
-    return { phrase, words: level.n, count: level.counts[gram] };
+    return { phrase, words: level.n, count: level.counts[gram], lastWord: stream.words[stream.ids[at + level.n - 1]] };
   };
-  return mostFrequent(counts, named, (i) => phraseOf(grams[i]), options.maxCandidates);
+  return mostFrequent(counts.subarray(0, grams), named, phraseOf, options.maxCandidates);
 }
 
 /**
@@ -230,17 +240,18 @@ export function findCandidates(source: CandidateSource, terms: ReadonlySet<strin
  * threshold get a string: the threshold falls until enough distinct phrases are above it, so every phrase that
  * ties with the last one kept is among them and the result is the same as naming all.
  */
-function mostFrequent(counts: readonly number[], named: readonly Candidate[], make: (i: number) => Candidate, limit: number): Candidate[] {
-  const all = Float64Array.from([...counts, ...named.map((c) => c.count)]).sort().reverse();
+function mostFrequent(counts: Int32Array, named: readonly Candidate[], make: (i: number) => Candidate, limit: number): Candidate[] {
+  const all = new Int32Array(counts.length + named.length);
+  all.set(counts);
+  named.forEach((c, i) => (all[counts.length + i] = c.count));
+  all.sort().reverse();
   for (let want = limit; ; want *= 2) {
     const threshold = all.length === 0 ? 0 : all[Math.min(want, all.length) - 1];
     const unique = new Map<string, Candidate>();
     const add = (c: Candidate) => {
       if (!unique.has(c.phrase) || unique.get(c.phrase)!.count < c.count) unique.set(c.phrase, c);
     };
-    counts.forEach((count, i) => {
-      if (count >= threshold) add(make(i));
-    });
+    for (let i = 0; i < counts.length; i++) if (counts[i] >= threshold) add(make(i));
     for (const c of named) if (c.count >= threshold) add(c);
     if (unique.size >= limit || want >= all.length) {
       return [...unique.values()].sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase)).slice(0, limit);

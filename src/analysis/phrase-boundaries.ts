@@ -1,6 +1,7 @@
 import type { SearchIndex } from '../search-index/search-index.js';
 import { isWholeWord } from '../search-index/word-starts.js';
-import { tagOf, tokenizeText } from '../tokenize/tokenize-text.js';
+import { oneCharacterWordsTagged } from '../tokenize/dictionary-tags.js';
+import type { UserWord } from '../tokenize/user-dictionary.js';
 import { BOUND_CHARACTERS } from './count-ngrams.js';
 
 /**
@@ -81,8 +82,11 @@ class Neighbours {
   }
 }
 
-/** The boundary figures of a phrase over its non-overlapping occurrences in the given passages. */
-export function phraseBoundaries(index: BoundarySource, phrase: string, passages: Iterable<number>): PhraseBoundaries {
+/**
+ * The boundary figures of a phrase over its non-overlapping occurrences in the given passages; `endsInModifier`
+ * comes from its words (see modifierWords).
+ */
+export function phraseBoundaries(index: BoundarySource, phrase: string, passages: Iterable<number>, endsInModifier: boolean): PhraseBoundaries {
   const left = new Neighbours();
   const right = new Neighbours();
   let occurrences = 0;
@@ -96,7 +100,6 @@ export function phraseBoundaries(index: BoundarySource, phrase: string, passages
       if (isWholeWord(index.words, p, at, at + phrase.length, text.length)) onEdges++;
     }
   }
-  const endsInModifier = isModifier(phrase);
   if (occurrences === 0) return { edgeShare: 0, leftEntropy: 0, rightEntropy: 0, rightOpen: 0, endsInModifier };
   return {
     edgeShare: round(onEdges / occurrences),
@@ -113,11 +116,12 @@ export function phraseBoundaries(index: BoundarySource, phrase: string, passages
  */
 const MODIFIER_TAGS = new Set(['a', 'r', 'p']);
 
-/** Whether a phrase of several words ends in a one-character modifier, as jieba's dictionary tags it (新 → a, 本 → r, 自 → p). */
-function isModifier(phrase: string): boolean {
-  const words = tokenizeText(phrase, false);
-  const last = words[words.length - 1];
-  return words.length > 1 && last.text.length === 1 && MODIFIER_TAGS.has(tagOf(last.text));
+/**
+ * The one-character words that lean on what follows (新 → a, 本 → r, 自 → p, as jieba's dictionary tags them, or
+ * `words` where they give a tag): a phrase of several words whose last word is one of them ends in a modifier.
+ */
+export function modifierWords(words: readonly UserWord[] = []): Set<string> {
+  return oneCharacterWordsTagged(MODIFIER_TAGS, words);
 }
 
 /**

@@ -3,7 +3,8 @@ import type { SearchIndex } from '../search-index/search-index.js';
 import { passagesContaining } from '../search-index/search-index.js';
 import { countOccurrences } from '../highlight/find-highlights.js';
 import { defaultNgramOptions, findCandidates, type NgramOptions } from './count-ngrams.js';
-import { isFragment, phraseBoundaries, type PhraseBoundaries } from './phrase-boundaries.js';
+import { isFragment, modifierWords, phraseBoundaries, type PhraseBoundaries } from './phrase-boundaries.js';
+import type { UserWord } from '../tokenize/user-dictionary.js';
 
 /**
  * The phrase table: every candidate phrase with its exact count in every region, computed once per index build
@@ -12,7 +13,7 @@ import { isFragment, phraseBoundaries, type PhraseBoundaries } from './phrase-bo
  */
 
 /** The version of the phrase rules (candidates, fragments, folding): a cached table of another version is recounted. */
-export const PHRASE_RULES_VERSION = 5;
+export const PHRASE_RULES_VERSION = 6;
 
 /** Where a document without a region is counted. */
 export const UNKNOWN_REGION = '（未注明地区）';
@@ -53,8 +54,11 @@ export type PhraseSource = Pick<SearchIndex, 'normalized' | 'passageDoc' | 'leng
   readonly documents: readonly Pick<PolicyDocument, 'region' | 'year'>[];
 };
 
-/** Builds the phrase table from the index (tokenising every passage once). */
-export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>, options: NgramOptions = defaultNgramOptions): PhraseTable {
+/**
+ * Builds the phrase table from the index: its word edges give jieba's words, so jieba is not loaded; `words` are
+ * the dictionary words with their tags (a one-character word's tag decides whether it leans on what follows).
+ */
+export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>, words: readonly UserWord[] = [], options: NgramOptions = defaultNgramOptions): PhraseTable {
   const regions = [...new Set(index.documents.map((d) => regionOf(d.region)))];
   const regionYears: Record<string, number[]> = {};
   for (const doc of index.documents) {
@@ -68,11 +72,12 @@ export function buildPhraseTable(index: PhraseSource, terms: ReadonlySet<string>
     regionSizes[region] = (regionSizes[region] ?? 0) + length;
   });
   const candidates = findCandidates(index, terms, options);
+  const modifiers = modifierWords(words);
   const counted = candidates.flatMap((c) => {
     const passages = passagesContaining(index, c.phrase);
     const counts = exactCounts(index, c.phrase, passages);
     if (counts.count < options.minCount) return [];
-    const boundaries = phraseBoundaries(index, c.phrase, passages);
+    const boundaries = phraseBoundaries(index, c.phrase, passages, c.words > 1 && c.lastWord !== undefined && modifiers.has(c.lastWord));
     // A piece of longer words (长制 in 河长制, 林长制…) or of a longer formulation (社会大局 → 和谐稳定) is no phrase.
     return isFragment(c.words, counts.count, boundaries) ? [] : [{ phrase: c.phrase, words: c.words, ...counts, boundaries }];
   });

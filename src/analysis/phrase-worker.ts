@@ -1,4 +1,3 @@
-import { addJiebaWords } from '../tokenize/tokenize-text.js';
 import type { UserWord } from '../tokenize/user-dictionary.js';
 import { buildPhraseTable, type PhraseSource, type PhraseTable } from './phrase-table.js';
 
@@ -9,8 +8,7 @@ export interface PhraseJob {
   readonly terms: readonly string[];
 }
 
-/** Runs in the job worker: tokenising a large corpus takes tens of seconds, which must not stop the server. */
+/** Runs in the job worker: counting a large corpus takes seconds, which must not stop the server. */
 export function run(job: PhraseJob): PhraseTable {
-  addJiebaWords(job.words);
-  return buildPhraseTable(job.source, new Set(job.terms));
+  return buildPhraseTable(job.source, new Set(job.terms), job.words);
 }

@@ -5,6 +5,7 @@ import { ensureJieba } from '../tokenize/tokenize-text.js';
 import { buildProgressBar } from './progress-bar.js';
 import { createApp } from '../server/create-app.js';
 import { listenLenient } from '../server/listen-lenient.js';
+import { stopJobWorker } from '../run-in-worker.js';
 
 /** How long a shutdown waits for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -39,7 +40,7 @@ export async function serve(config: Config): Promise<void> {
       logger.warn('requests still in flight after the grace period: exiting');
       process.exit(0);
     }, SHUTDOWN_GRACE_MS).unref();
-    server.close(() => void engine.close().then(() => process.exit(0)));
+    server.close(() => void engine.close().then(stopJobWorker).then(() => process.exit(0)));
     (server as typeof server & { http?: { closeIdleConnections(): void } }).http?.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -18,7 +18,7 @@ describe('npm start on SIGTERM', () => {
   it('finishes a request in flight, refuses new connections, and exits 0', { timeout: 120_000 }, async () => {
     const port = 31_000 + Math.floor(Math.random() * 2000);
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--corpus', SAMPLE_CORPUS, '--cache-dir', await tempDir(), 'serve', '--port', String(port), '--no-watch'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
     let log = '';
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk) => {
