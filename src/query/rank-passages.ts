@@ -36,34 +36,50 @@ export class PassageScorer {
   private readonly fromIndex: (KeyPostings | null)[];
   private readonly cursors: Int32Array;
   private readonly trackPositions: boolean;
-  /** Per section: 0 unknown, 1 no query word in its path or title, 2 some. Filled lazily. */
-  private readonly sectionHit: Uint8Array;
+  /** Per section seen: whether a query word is in its path or title (a map: a query sees few of the sections). */
+  private readonly sectionHit = new Map<number, boolean>();
+  // The index's columns and the constants of the formula, read once rather than per passage.
+  private readonly lengths: Uint32Array;
+  private readonly headings: Uint8Array;
+  private readonly passageSection: Int32Array;
+  private readonly weights: Float64Array;
+  private readonly lengthScale: number;
 
+  /**
+   * `withSection` false leaves out the section boost, whose look-ups in the section's path and title are most of
+   * the cost of a common word: the scores are then lower bounds, at most sectionBoost times too low.
+   */
   constructor(
     private readonly index: SearchIndex,
     private readonly units: readonly ScoringUnit[],
     private readonly options: RankOptions = defaultRankOptions,
+    private readonly withSection = true,
   ) {
     const n = index.passages.length;
     this.idf = Float64Array.from(units, (u) => Math.log(1 + (n - u.df + 0.5) / (u.df + 0.5)));
     this.trackPositions = new Set(units.filter((u) => u.term >= 0).map((u) => u.term)).size > 1;
     this.fromIndex = units.map((u) => (this.trackPositions ? null : keyPostings(index.chars, u.needle)));
     this.cursors = new Int32Array(units.length);
-    this.sectionHit = new Uint8Array(index.sectionContexts.length);
+    this.lengths = index.lengths;
+    this.headings = index.headings;
+    this.passageSection = index.passageSection;
+    this.weights = Float64Array.from(units, (u, i) => u.weight * this.idf[i] * (options.k1 + 1));
+    this.lengthScale = (options.k1 * options.b) / (index.averageLength || 1);
   }
 
   /** The score of passage `p`; `p` must not be smaller than in the previous call. */
   score(p: number): number {
-    const { index, units, options } = this;
-    const lengthNorm = 1 - options.b + (options.b * index.lengths[p]) / (index.averageLength || 1);
+    const { options } = this;
+    // k1 × (1 - b + b × length / average), the BM25 denominator's length term.
+    const lengthTerm = options.k1 * (1 - options.b) + this.lengthScale * this.lengths[p];
     let score = 0;
     const positions: number[][] | null = this.trackPositions ? [] : null;
-    for (let u = 0; u < units.length; u++) {
+    for (let u = 0; u < this.weights.length; u++) {
       const tf = this.frequency(u, p, positions);
-      if (tf > 0) score += (units[u].weight * this.idf[u] * tf * (options.k1 + 1)) / (tf + options.k1 * lengthNorm);
+      if (tf > 0) score += (this.weights[u] * tf) / (tf + lengthTerm);
     }
-    if (index.headings[p] === 1) score *= options.headingBoost;
-    if (this.inMatchingSection(index.passageSection[p])) score *= options.sectionBoost;
+    if (this.headings[p] === 1) score *= options.headingBoost;
+    if (this.withSection && this.inMatchingSection(this.passageSection[p])) score *= options.sectionBoost;
     if (positions) {
       const found = positions.filter((list) => list !== undefined);
       if (found.length > 1) score *= 1 + options.proximityBoost * closeness(found);
@@ -91,11 +107,14 @@ export class PassageScorer {
   }
 
   private inMatchingSection(section: number): boolean {
-    if (this.sectionHit[section] === 0) {
+    let hit = this.sectionHit.get(section);
+    if (hit === undefined) {
       const context = this.index.sectionContexts[section];
-      this.sectionHit[section] = this.units.some((u) => u.term >= 0 && context.includes(u.needle)) ? 2 : 1;
+      hit = false;
+      for (const u of this.units) hit ||= u.term >= 0 && context.includes(u.needle);
+      this.sectionHit.set(section, hit);
     }
-    return this.sectionHit[section] === 2;
+    return hit;
   }
 }
 
@@ -126,16 +145,63 @@ export function scorePassages(index: SearchIndex, candidates: Int32Array, units:
   return scores;
 }
 
+/**
+ * Scores of every candidate that are exact wherever they can reach the best `need`, and lower bounds elsewhere:
+ * all are scored without the section boost first; then, as `settle(need)` is asked for larger `need`, those whose
+ * bound times the boost reaches the need-th score are scored in full. A candidate left out scores less than `need`
+ * others, so the best `need` — their order and scores — are those of scorePassages.
+ */
+export function settledScores(index: SearchIndex, candidates: Int32Array, units: readonly ScoringUnit[], options: RankOptions = defaultRankOptions) {
+  const base = new PassageScorer(index, units, options, false);
+  const scores = new Float64Array(candidates.length);
+  for (let k = 0; k < candidates.length; k++) scores[k] = base.score(candidates[k]);
+  const exact = new Uint8Array(candidates.length);
+  const reach = Math.max(1, options.sectionBoost);
+  let settled = new Int32Array(0);
+  return {
+    scores,
+    /** Makes the best `need` exact and returns them, best first (selectTop over the scores). */
+    settle(need: number): RankedPassage[] {
+      const best = selectTop(candidates, scores, need);
+      if (best.length === 0) return best;
+      const threshold = best[best.length - 1].score;
+      const full = new PassageScorer(index, units, options);
+      const now: number[] = [];
+      for (let k = 0; k < candidates.length; k++) {
+        if (exact[k] === 0 && scores[k] * reach >= threshold) {
+          scores[k] = full.score(candidates[k]);
+          exact[k] = 1;
+        }
+        if (exact[k] === 1) now.push(k);
+      }
+      settled = Int32Array.from(now);
+      // The best `need` are all exact now, so they are found among the exact ones.
+      return selectTopOf(candidates, scores, need, settled);
+    },
+  };
+}
+
 /** The best `count` candidates by their scores, best first; ties go to the earlier candidate. */
 export function selectTop(candidates: Int32Array, scores: Float64Array, count: number): RankedPassage[] {
+  return selectTopOf(candidates, scores, count, null);
+}
+
+/**
+ * selectTop over some of the candidates only: `among` lists their positions in ascending order (null: all). A
+ * candidate scoring below the heap's worst is passed over without touching the heap, the common case by far.
+ */
+export function selectTopOf(candidates: Int32Array, scores: Float64Array, count: number, among: Int32Array | null): RankedPassage[] {
   // Heap of candidate positions, worst on top. Candidates are in corpus order, so a lower position wins a tie.
   const worse = (a: number, b: number) => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
   const heap: number[] = [];
-  for (let k = 0; k < candidates.length && count > 0; k++) {
+  const n = among === null ? candidates.length : among.length;
+  for (let i = 0; i < n && count > 0; i++) {
+    const k = among === null ? i : among[i];
     if (heap.length < count) {
       heap.push(k);
-      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) swap(heap, i, (i - 1) >> 1);
-    } else if (worse(heap[0], k)) {
+      for (let j = heap.length - 1; j > 0 && worse(heap[j], heap[(j - 1) >> 1]); j = (j - 1) >> 1) swap(heap, j, (j - 1) >> 1);
+    } else if (scores[k] > scores[heap[0]]) {
+      // A later candidate with an equal score loses the tie, so only a higher one enters.
       heap[0] = k;
       siftDown(heap, worse);
     }

@@ -167,9 +167,19 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
 function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
   const docs = index.documents;
   // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.
-  const levelOk = (d: (typeof docs)[number]) => query.levels.length === 0 || query.levels.includes(d.level ?? '');
-  const regionOk = docs.map((d) => levelOk(d) && (query.regions.length === 0 || query.regions.includes(d.region ?? '')));
-  const yearOk = docs.map((d) => levelOk(d) && (query.years.length === 0 || query.years.includes(d.year ?? -1)));
+  const regionOk = new Uint8Array(docs.length);
+  const yearOk = new Uint8Array(docs.length);
+  const unfiltered = query.levels.length + query.regions.length + query.years.length === 0;
+  if (unfiltered) {
+    regionOk.fill(1);
+    yearOk.fill(1);
+  }
+  for (let d = 0; d < docs.length && !unfiltered; d++) {
+    const doc = docs[d];
+    const level = query.levels.length === 0 || query.levels.includes(doc.level ?? '');
+    regionOk[d] = level && (query.regions.length === 0 || query.regions.includes(doc.region ?? '')) ? 1 : 0;
+    yearOk[d] = level && (query.years.length === 0 || query.years.includes(doc.year ?? -1)) ? 1 : 0;
+  }
   const perDoc = new Int32Array(docs.length);
   const kept = new Int32Array(passages.length);
   let n = 0;
@@ -179,20 +189,35 @@ function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQ
     perDoc[d]++;
     if (regionOk[d] && yearOk[d]) kept[n++] = p;
   }
+  const regionPassages = new Int32Array(index.regionNames.length);
+  const regionDocs = new Int32Array(index.regionNames.length);
+  const yearPassages = new Map<number, number>();
+  const yearDocs = new Map<number, number>();
+  for (let d = 0; d < docs.length; d++) {
+    if (perDoc[d] === 0) continue;
+    const r = index.docRegion[d];
+    if (yearOk[d] && r >= 0) {
+      regionPassages[r] += perDoc[d];
+      regionDocs[r]++;
+    }
+    const y = index.docYear[d];
+    if (regionOk[d] && y >= 0) {
+      yearPassages.set(y, (yearPassages.get(y) ?? 0) + perDoc[d]);
+      yearDocs.set(y, (yearDocs.get(y) ?? 0) + 1);
+    }
+  }
   const region: Record<string, number> = {};
-  const year: Record<string, number> = {};
   const regionReports: Record<string, number> = {};
+  for (let r = 0; r < regionPassages.length; r++) {
+    if (regionDocs[r] === 0) continue;
+    region[index.regionNames[r]] = regionPassages[r];
+    regionReports[index.regionNames[r]] = regionDocs[r];
+  }
+  const year: Record<string, number> = {};
   const yearReports: Record<string, number> = {};
-  docs.forEach((doc, d) => {
-    if (perDoc[d] === 0) return;
-    if (yearOk[d] && doc.region) {
-      region[doc.region] = (region[doc.region] ?? 0) + perDoc[d];
-      regionReports[doc.region] = (regionReports[doc.region] ?? 0) + 1;
-    }
-    if (regionOk[d] && doc.year !== null) {
-      year[doc.year] = (year[doc.year] ?? 0) + perDoc[d];
-      yearReports[doc.year] = (yearReports[doc.year] ?? 0) + 1;
-    }
-  });
+  for (const [y, count] of [...yearPassages].sort((a, b) => a[0] - b[0])) {
+    year[y] = count;
+    yearReports[y] = yearDocs.get(y) ?? 0;
+  }
   return { kept: kept.subarray(0, n), facets: { region, year, regionReports, yearReports } };
 }

@@ -2,7 +2,7 @@ import type { SearchIndex } from '../search-index/search-index.js';
 import { isWholeWord } from '../search-index/word-starts.js';
 import { edgeOccurrences } from '../tokenize/word-edges.js';
 import type { ScoringUnit } from './match-query.js';
-import { defaultRankOptions, scorePassages, selectTop, type RankedPassage, type RankOptions } from './rank-passages.js';
+import { defaultRankOptions, settledScores, type RankedPassage, type RankOptions } from './rank-passages.js';
 
 /** Factor for a passage in which every term stands as a word at least once (民生 in 保障民生, not in 人民生命). */
 export const WHOLE_WORD_BOOST = 1.4;
@@ -46,9 +46,9 @@ export function topPassagesWithWholeWords(
 ): RankedPassage[] {
   if (end <= 0) return [];
   const terms = units.filter((u) => u.term >= 0).map((u) => u.needle);
-  const scores = scorePassages(index, candidates, units, options);
+  const { settle } = settledScores(index, candidates, units, options);
   for (let window = Math.min(BOOST_REACH, 2 * end + 20); ; window = Math.min(BOOST_REACH, window * 4)) {
-    const best = selectTop(candidates, scores, Math.max(window, end));
+    const best = settle(Math.max(window, end));
     const boosted = boostWholeWords(index, best.slice(0, window), terms);
     const complete = best.length < window || window === BOOST_REACH || boosted[end - 1].score >= WHOLE_WORD_BOOST * best[window - 1].score;
     if (complete) return [...boosted, ...best.slice(window)].slice(0, end);

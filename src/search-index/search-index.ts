@@ -25,6 +25,10 @@ export interface SearchIndex {
   readonly passageSection: Int32Array;
   /** Per section: its normalised heading path and document title, for the section boost. */
   readonly sectionContexts: readonly string[];
+  /** Facet columns: each document's region as a number into `regionNames` (-1 for none), and its year (-1 for none). */
+  readonly docRegion: Int32Array;
+  readonly regionNames: readonly string[];
+  readonly docYear: Int32Array;
 }
 
 /** The parts of an index that are derived from the documents alone (rebuilt cheaply after a cache load). */
@@ -51,7 +55,20 @@ export function indexPassages(documents: readonly PolicyDocument[], normalizedTe
   const lengths = Uint32Array.from(normalized, (t) => t.length);
   const headings = Uint8Array.from(passages, (p) => (p.heading ? 1 : 0));
   const averageLength = passages.length ? totalLength / passages.length : 0;
-  return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts };
+  return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts, ...facetColumns(documents) };
+}
+
+/** Numbers each document's region and year, so facets count in typed arrays instead of string-keyed objects. */
+function facetColumns(documents: readonly PolicyDocument[]): Pick<SearchIndex, 'docRegion' | 'regionNames' | 'docYear'> {
+  const regionNames: string[] = [];
+  const numbers = new Map<string, number>();
+  const docRegion = Int32Array.from(documents, (d) => {
+    if (d.region === null) return -1;
+    let n = numbers.get(d.region);
+    if (n === undefined) numbers.set(d.region, (n = regionNames.push(d.region) - 1));
+    return n;
+  });
+  return { docRegion, regionNames, docYear: Int32Array.from(documents, (d) => d.year ?? -1) };
 }
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
