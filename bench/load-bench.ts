@@ -65,8 +65,9 @@ async function waitUntilServing(base: string): Promise<{ documents: number }> {
   for (let i = 0; i < 600; i++) {
     try {
       const res = await fetch(`${base}/api/status`);
-      const status = (await res.json()) as { documents: number; phrases: string };
-      if (status.phrases === 'ready') return status;
+      const status = (await res.json()) as { documents: number; phrases: string; figures: string; copies: string };
+      // Every background job done, so that the measurements do not share the cores with the copy search.
+      if (status.phrases === 'ready' && status.figures === 'ready' && status.copies === 'ready') return status;
     } catch {
       // not listening yet
     }

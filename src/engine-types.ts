@@ -118,6 +118,9 @@ export interface EngineStatus {
   readonly servingSince: string;
   readonly watching: boolean;
   readonly phrases: 'ready' | 'counting';
+  /** The other background results: figures (read first), then copies (searched last). */
+  readonly figures: 'ready' | 'reading';
+  readonly copies: 'ready' | 'searching';
   readonly rebuild: {
     readonly running: boolean;
     readonly startedAt: string | null;

@@ -253,6 +253,8 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       servingSince,
       watching: watcher !== null,
       phrases: current.phrases() ? 'ready' : 'counting',
+      figures: current.backgroundResults()[1] ? 'ready' : 'reading',
+      copies: current.backgroundResults()[2] ? 'ready' : 'searching',
       rebuild: { running: running !== null, startedAt, pending, lastSwapAt, lastMs, lastError },
     }),
     async close() {

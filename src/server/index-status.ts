@@ -15,7 +15,10 @@ export function engineStatus(engine: Engine | LiveEngine): EngineStatus {
     origin: engine.origin,
     servingSince: '',
     watching: false,
-    phrases: engine.phrases() ? 'ready' : 'counting',
+    // Read without starting anything: a lazy engine (tests, the CLI) starts its jobs only when a view needs them.
+    phrases: engine.backgroundResults()[0] ? 'ready' : 'counting',
+    figures: engine.backgroundResults()[1] ? 'ready' : 'reading',
+    copies: engine.backgroundResults()[2] ? 'ready' : 'searching',
     rebuild: { running: false, startedAt: null, pending: false, lastSwapAt: null, lastMs: null, lastError: null },
   };
 }

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine.js';
+import { createEngine, type Engine } from '../../src/engine.js';
 import { createApp } from '../../src/server/create-app.js';
-import { sampleEngine } from '../helpers.js';
+import { SAMPLE_CORPUS, sampleEngine } from '../helpers.js';
 
 let engine: Engine;
 let app: ReturnType<typeof createApp>;
@@ -132,5 +132,18 @@ describe('GET /api/search', () => {
     for (const q of ['"', '-', 'OR', '"人居环境', '<script>alert(1)</script>', '）（', '\u0000']) {
       await request(app).get('/api/search').query({ q }).expect((res) => expect([200, 400]).toContain(res.status));
     }
+  });
+});
+
+describe('GET /api/status', () => {
+  it('says which background results are ready', async () => {
+    const fresh = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: null });
+    const app = createApp(fresh);
+    const before = (await request(app).get('/api/status').expect(200)).body;
+    expect(before).toMatchObject({ documents: 7, phrases: 'counting', figures: 'reading', copies: 'searching' });
+    await fresh.whenFiguresReady();
+    await fresh.whenPhrasesReady();
+    await fresh.whenCopiesReady();
+    expect((await request(app).get('/api/status').expect(200)).body).toMatchObject({ phrases: 'ready', figures: 'ready', copies: 'ready' });
   });
 });
