@@ -21,7 +21,20 @@ const BODY_START_LENGTH = 40;
  * front matter (title, meeting and speaker lines, salutation) unnumbered, a long paragraph cut into several
  * passages one number.
  */
-export function bodyParagraphNumbers(doc: PolicyDocument): (number | null)[] {
+export function bodyParagraphNumbers(doc: PolicyDocument): readonly (number | null)[] {
+  let numbers = paragraphNumbers.get(doc);
+  if (!numbers) paragraphNumbers.set(doc, (numbers = countParagraphs(doc)));
+  return numbers;
+}
+
+/**
+ * Each document's paragraph numbers, made once: a hit needs its passage's number, and counting a document of a
+ * thousand passages for each of ten hits was a third of what the server added to a search. Documents never change
+ * (a rebuild makes new ones), so the numbers hold for as long as a document exists.
+ */
+const paragraphNumbers = new WeakMap<PolicyDocument, readonly (number | null)[]>();
+
+function countParagraphs(doc: PolicyDocument): (number | null)[] {
   let n = 0;
   let inBody = false;
   return doc.passages.map((p, i) => {
@@ -153,12 +166,10 @@ export function documentRows(documents: readonly ReturnType<typeof documentSumma
 /** The search CSV as a header and a row for each hit, made when it is written (the download streams them). */
 export function searchCsv(hits: readonly SearchHit[]): { header: string[]; row: (i: number) => (string | number | null)[] } {
   const header = ['rank', 'passage', 'region', 'level', 'county', 'city', 'province', 'year', 'date', 'speaker', 'kind', 'title', 'source', 'section', 'paragraph', 'text', 'url'];
-  const numbers = new Map<PolicyDocument, (number | null)[]>();
-  const numbersOf = (doc: PolicyDocument) => numbers.get(doc) ?? numbers.set(doc, bodyParagraphNumbers(doc)).get(doc)!;
   const row = (i: number) => {
     const hit = hits[i];
     const d = hit.document;
-    const number = numbersOf(d)[hit.passage.index];
+    const number = bodyParagraphNumbers(d)[hit.passage.index];
     return [i + 1, hit.passage.id, d.region, d.level, d.county, d.city, d.province, d.year, d.date, d.speaker, d.kind, d.title, d.source, hit.passage.section.join(' › '), number, hit.passage.text, passageUrl(d.id, hit.passage.index)];
   };
   return { header, row };
