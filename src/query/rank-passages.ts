@@ -157,7 +157,6 @@ export function settledScores(index: SearchIndex, candidates: Int32Array, units:
   for (let k = 0; k < candidates.length; k++) scores[k] = base.score(candidates[k]);
   const exact = new Uint8Array(candidates.length);
   const reach = Math.max(1, options.sectionBoost);
-  let settled = new Int32Array(0);
   return {
     scores,
     /** Makes the best `need` exact and returns them, best first (selectTop over the scores). */
@@ -174,9 +173,8 @@ export function settledScores(index: SearchIndex, candidates: Int32Array, units:
         }
         if (exact[k] === 1) now.push(k);
       }
-      settled = Int32Array.from(now);
       // The best `need` are all exact now, so they are found among the exact ones.
-      return selectTopOf(candidates, scores, need, settled);
+      return selectTopOf(candidates, scores, need, Int32Array.from(now));
     },
   };
 }
