@@ -1,7 +1,7 @@
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Logger } from './logger.js';
-import { defaultEngineOptions, type Engine, type EngineOptions, type IndexOrigin, type LiveEngine, type LiveEngineOptions } from './engine-types.js';
+import { defaultEngineOptions, type Engine, type EngineOptions, type EngineStatus, type IndexOrigin, type LiveEngine, type LiveEngineOptions } from './engine-types.js';
 import { runInWorker, workerUrl } from './run-in-worker.js';
 import type { RebuildJob } from './rebuild-worker.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
@@ -108,6 +108,12 @@ function withFiguresStarted<R>(search: () => R, start: () => Promise<unknown>): 
     if (err instanceof FiguresNotReadyError) start().catch(() => {});
     throw err;
   }
+}
+
+/** What `/api/status` says of an engine's background results, read without starting their jobs. */
+export function backgroundStates(engine: Pick<Engine, 'backgroundResults'>): Pick<EngineStatus, 'phrases' | 'figures' | 'copies'> {
+  const [phrases, figures, copies] = engine.backgroundResults();
+  return { phrases: phrases ? 'ready' : 'counting', figures: figures ? 'ready' : 'reading', copies: copies ? 'ready' : 'searching' };
 }
 
 /** Fewer exact matches than this, and the search offers corrections. */
@@ -252,9 +258,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       origin: current.origin,
       servingSince,
       watching: watcher !== null,
-      phrases: current.phrases() ? 'ready' : 'counting',
-      figures: current.backgroundResults()[1] ? 'ready' : 'reading',
-      copies: current.backgroundResults()[2] ? 'ready' : 'searching',
+      ...backgroundStates(current),
       rebuild: { running: running !== null, startedAt, pending, lastSwapAt, lastMs, lastError },
     }),
     async close() {

@@ -169,16 +169,16 @@ function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQ
   // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.
   const regionOk = new Uint8Array(docs.length);
   const yearOk = new Uint8Array(docs.length);
-  const unfiltered = query.levels.length + query.regions.length + query.years.length === 0;
-  if (unfiltered) {
+  if (query.levels.length + query.regions.length + query.years.length === 0) {
     regionOk.fill(1);
     yearOk.fill(1);
-  }
-  for (let d = 0; d < docs.length && !unfiltered; d++) {
-    const doc = docs[d];
-    const level = query.levels.length === 0 || query.levels.includes(doc.level ?? '');
-    regionOk[d] = level && (query.regions.length === 0 || query.regions.includes(doc.region ?? '')) ? 1 : 0;
-    yearOk[d] = level && (query.years.length === 0 || query.years.includes(doc.year ?? -1)) ? 1 : 0;
+  } else {
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d];
+      const level = query.levels.length === 0 || query.levels.includes(doc.level ?? '');
+      regionOk[d] = level && (query.regions.length === 0 || query.regions.includes(doc.region ?? '')) ? 1 : 0;
+      yearOk[d] = level && (query.years.length === 0 || query.years.includes(doc.year ?? -1)) ? 1 : 0;
+    }
   }
   const perDoc = new Int32Array(docs.length);
   const kept = new Int32Array(passages.length);

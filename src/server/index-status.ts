@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Engine, EngineStatus, LiveEngine } from '../engine.js';
+import { backgroundStates, type Engine, type EngineStatus, type LiveEngine } from '../engine.js';
 
 /** How long after a swap the pages say the index was updated. */
 const SWAP_NOTICE_MS = 5 * 60_000;
@@ -16,9 +16,7 @@ export function engineStatus(engine: Engine | LiveEngine): EngineStatus {
     servingSince: '',
     watching: false,
     // Read without starting anything: a lazy engine (tests, the CLI) starts its jobs only when a view needs them.
-    phrases: engine.backgroundResults()[0] ? 'ready' : 'counting',
-    figures: engine.backgroundResults()[1] ? 'ready' : 'reading',
-    copies: engine.backgroundResults()[2] ? 'ready' : 'searching',
+    ...backgroundStates(engine),
     rebuild: { running: false, startedAt: null, pending: false, lastSwapAt: null, lastMs: null, lastError: null },
   };
 }
