@@ -5,7 +5,8 @@ import type { Passage, PolicyDocument, SkippedFile } from './types.js';
 import type { Logger } from './logger.js';
 import { buildCorpus, missingFields } from './corpus/build-documents.js';
 import { parseMetadataCsv } from './corpus/metadata-overrides.js';
-import { listCorpusFiles, readCorpusFiles, readMetadataCsv } from './corpus/read-corpus-files.js';
+import { listCorpusFiles, readCorpusFiles, readMetadataCsv, type ReadMemo } from './corpus/read-corpus-files.js';
+import { READERS_VERSION } from './corpus/readers/read-source-file.js';
 import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
@@ -52,7 +53,7 @@ export async function inputFingerprint(opts: EngineOptions, dictionaryText: stri
   const names = await listCorpusFiles(opts.corpusDir);
   const files = await Promise.all(names.map(async (name) => [name, await readFile(`${opts.corpusDir}/${name}`)] as const));
   return fingerprint([
-    `schema ${CACHE_SCHEMA_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
+    `schema ${CACHE_SCHEMA_VERSION} readers ${READERS_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`,
     JSON.stringify(opts.split),
     dictionaryText,
     `metadata.csv ${(await readMetadataCsv(opts.corpusDir)) ?? ''}`,
@@ -106,6 +107,8 @@ export function vocabulary(words: readonly UserWord[], regions: readonly string[
 export const PHRASE_CACHE = 'phrases.json';
 export const COPIES_CACHE = 'copies.json';
 export const FIGURES_CACHE = 'figures.json';
+/** The memo of earlier reads of the corpus's files (see `ReadMemo`), kept whatever the fingerprint. */
+export const READS_CACHE = 'reads.json';
 
 /**
  * A result computed from the index in the job worker, kept in a cache file of its own under the index's
@@ -165,8 +168,11 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
   const progress = opts.onProgress;
-  const { files, skipped } = await readCorpusFiles(opts.corpusDir, (done, total) => progress({ stage: 'reading files', done, total, passages: 0 }));
-  log.info(`building the index: ${files.length} files read in ${seconds()} s`);
+  const readsKey = `readers ${READERS_VERSION}`;
+  const memo = opts.cacheDir ? await loadJsonCache<ReadMemo>(opts.cacheDir, READS_CACHE, readsKey) : null;
+  const { files, skipped, reads, reused } = await readCorpusFiles(opts.corpusDir, (done, total) => progress({ stage: 'reading files', done, total, passages: 0 }), memo?.ok ? memo.value : {});
+  log.info(`building the index: ${files.length} files read in ${seconds()} s${reused > 0 ? ` (${reused} as read by an earlier build: same bytes)` : ''}`);
+  const savedReads = opts.cacheDir ? saveJsonCache(opts.cacheDir, READS_CACHE, readsKey, reads).catch((err: Error) => log.warn(`could not write the read cache: ${err.message}`)) : null;
   const csv = await readMetadataCsv(opts.corpusDir);
   const overrides = csv === null ? { overrides: [], errors: [] } : parseMetadataCsv(csv);
   for (const e of overrides.errors) log.warn({ file: 'metadata.csv', line: e.line }, `metadata.csv:${e.line}: ${e.message} (the other rows still apply)`);
@@ -181,6 +187,7 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
   const words = { bits: await edges, passageStart: passageStarts(base.lengths) };
   log.info(`building the index: word edges of every passage in ${seconds()} s`);
+  await savedReads;
   progress({ stage: 'done', done: files.length, total: files.length, passages: base.passages.length });
   return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
 }

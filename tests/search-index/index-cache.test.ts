@@ -1,7 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
+import { READS_CACHE } from '../../src/open-index.js';
 import { buildCharIndex } from '../../src/search-index/char-index.js';
 import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-index/index-cache.js';
 import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
@@ -74,6 +76,22 @@ describe('engine start with a cache directory', () => {
     expect(engine.origin.from).toBe('build');
     expect(logger.lines).toContain('index cache not used, rebuilding: the corpus, dictionary or options changed since the cache was built');
     expect(engine.search({ q: '河长制' }).total).toBe(1);
+  });
+
+  it('does not parse a Word file again when another file changed: its read is kept by its bytes', async () => {
+    const corpus = await tempDir();
+    const cache = await tempDir();
+    await copyFile(fileURLToPath(new URL('../fixtures/formats/nanshan.docx', import.meta.url)), path.join(corpus, 'nanshan.docx'));
+    await writeFile(path.join(corpus, 'a.txt'), '港门镇2022年政府工作报告\n我们推进乡村振兴。\n');
+    const first = await createEngine({ corpusDir: corpus, cacheDir: cache });
+    await writeFile(path.join(corpus, 'a.txt'), '港门镇2022年政府工作报告\n我们推进河长制。\n');
+    const logger = recordingLogger();
+    const second = await createEngine({ corpusDir: corpus, cacheDir: cache, logger });
+    expect(second.origin.from).toBe('build');
+    expect(logger.lines).toContainEqual(expect.stringMatching(/2 files read in .* s \(1 as read by an earlier build: same bytes\)$/));
+    expect(second.index.passages.filter((p) => p.id.startsWith('nanshan')).map((p) => p.text)).toEqual(first.index.passages.filter((p) => p.id.startsWith('nanshan')).map((p) => p.text));
+    expect(second.search({ q: '河长制' }).total).toBe(first.search({ q: '河长制' }).total + 1);
+    expect(await readdir(path.dirname(second.origin.cacheFile!))).toContain(READS_CACHE);
   });
 });
 

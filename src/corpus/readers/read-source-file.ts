@@ -7,6 +7,9 @@ import { readDocx } from './read-docx.js';
 import { readHtml } from './read-html.js';
 import { readPdf } from './read-pdf.js';
 
+/** Bumped whenever a reader's output changes: it keys the memo of earlier reads and is part of the index fingerprint. */
+export const READERS_VERSION = 1;
+
 /** A corpus file read as text, or the reason it could not be. */
 export type ReadResult = { readonly ok: true; readonly file: SourceFile } | { readonly ok: false; readonly reason: string };
 
