@@ -33,70 +33,172 @@ function unigramKey(text: string, i: number): number {
   return text.charCodeAt(i);
 }
 
-/** Calls `visit` with every key of a text: each unit, and each pair of adjacent units. */
-function forEachKey(text: string, visit: (key: number) => void): void {
-  for (let i = 0; i < text.length; i++) {
-    visit(unigramKey(text, i));
-    if (i + 1 < text.length) visit(bigramKey(text, i));
-  }
-}
-
 /** Builds the index over normalised passage texts; passage numbers are positions in `texts`. */
 export function buildCharIndex(texts: readonly string[]): CharIndex {
-  const ids = new Map<number, number>();
-  let counts: Int32Array = new Int32Array(1 << 16);
-  let lastSeenIn: Int32Array = new Int32Array(1 << 16).fill(-1); // the last passage counted for each id: counts once a passage
-  // Pass 1: give every key an id and count the passages it occurs in.
+  const ids = new KeyIds();
+  const tally = new PassageTally();
+  // Pass 1: give every key an id (in the order first met) and count the passages it occurs in.
   for (let p = 0; p < texts.length; p++) {
-    forEachKey(texts[p], (key) => {
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-        if (id >= counts.length) {
-          counts = grow(counts, 0);
-          lastSeenIn = grow(lastSeenIn, -1);
-        }
-      }
-      if (lastSeenIn[id] !== p) {
-        lastSeenIn[id] = p;
-        counts[id]++;
-      }
-    });
+    const text = texts[p];
+    for (let i = 0; i < text.length; i++) {
+      const a = text.charCodeAt(i);
+      tally.count(ids.unigram(a), p);
+      if (i + 1 < text.length) tally.count(ids.bigram(a, text.charCodeAt(i + 1)), p);
+    }
   }
   // Order the keys so that look-ups are a binary search and the file needs no hash table.
-  const entries = [...ids.entries()].sort((a, b) => a[0] - b[0]);
-  const keys = new Float64Array(entries.length);
-  const rank = new Int32Array(entries.length);
-  const offsets = new Uint32Array(entries.length + 1);
-  for (let r = 0; r < entries.length; r++) {
-    keys[r] = entries[r][0];
-    rank[entries[r][1]] = r;
-    offsets[r + 1] = offsets[r] + counts[entries[r][1]];
+  const n = ids.size;
+  const keys = ids.keys().sort();
+  const rank = new Int32Array(n);
+  const offsets = new Uint32Array(n + 1);
+  for (let id = 0; id < n; id++) {
+    rank[id] = findSorted(keys, ids.keyOf(id));
+    offsets[rank[id] + 1] = tally.counts[id];
   }
+  for (let r = 0; r < n; r++) offsets[r + 1] += offsets[r];
   // Pass 2: fill the lists in passage order, so each is sorted.
-  const postings = new Int32Array(offsets[entries.length]);
-  const tfs = new Uint8Array(postings.length);
-  const fill = offsets.slice(0, entries.length);
-  lastSeenIn.fill(-1);
+  const lists = new PostingFill(offsets);
   for (let p = 0; p < texts.length; p++) {
-    forEachKey(texts[p], (key) => {
-      const r = rank[ids.get(key) as number];
-      if (lastSeenIn[r] !== p) {
-        lastSeenIn[r] = p;
-        postings[fill[r]++] = p;
-      }
-      const at = fill[r] - 1;
-      if (tfs[at] < 255) tfs[at]++;
-    });
+    const text = texts[p];
+    for (let i = 0; i < text.length; i++) {
+      const a = text.charCodeAt(i);
+      lists.add(rank[ids.unigram(a)], p);
+      if (i + 1 < text.length) lists.add(rank[ids.bigram(a, text.charCodeAt(i + 1))], p);
+    }
   }
-  return { keys, offsets, postings, tfs };
+  return { keys, offsets, postings: lists.postings, tfs: lists.tfs };
 }
 
-function grow(array: Int32Array, fillValue: number): Int32Array {
+/** Pass 1's counts: in how many passages each key id occurs (a passage counted once however often it holds the key). */
+class PassageTally {
+  counts = new Int32Array(1 << 16);
+  private lastSeenIn = new Int32Array(1 << 16).fill(-1);
+
+  count(id: number, p: number): void {
+    if (id >= this.counts.length) {
+      this.counts = grow(this.counts, 0);
+      this.lastSeenIn = grow(this.lastSeenIn, -1);
+    }
+    if (this.lastSeenIn[id] !== p) {
+      this.lastSeenIn[id] = p;
+      this.counts[id]++;
+    }
+  }
+}
+
+/** Pass 2's lists: each key's passages in the order met, with the key's frequency in each (capped at 255). */
+class PostingFill {
+  readonly postings: Int32Array;
+  readonly tfs: Uint8Array;
+  private readonly fill: Uint32Array;
+  private readonly lastSeenIn: Int32Array;
+
+  constructor(offsets: Uint32Array) {
+    const n = offsets.length - 1;
+    this.postings = new Int32Array(offsets[n]);
+    this.tfs = new Uint8Array(this.postings.length);
+    this.fill = offsets.slice(0, n);
+    this.lastSeenIn = new Int32Array(n).fill(-1);
+  }
+
+  add(r: number, p: number): void {
+    if (this.lastSeenIn[r] !== p) {
+      this.lastSeenIn[r] = p;
+      this.postings[this.fill[r]++] = p;
+    }
+    const at = this.fill[r] - 1;
+    if (this.tfs[at] < 255) this.tfs[at]++;
+  }
+}
+
+/**
+ * The id of every key met, in the order first met: a unit's id from a table of all 65,536, a pair's from open
+ * addressing over the two units packed into 32 bits. A Map keyed by the pairs' numbers (above 2³², so heap
+ * numbers) took 9 s for the 38 M keys of the 63 MB corpus, twice over.
+ */
+class KeyIds {
+  size = 0;
+  private readonly units = new Int32Array(1 << 16).fill(-1);
+  private pairs = new Uint32Array(1 << 16);
+  private pairIds = new Int32Array(1 << 16).fill(-1);
+  private shift = 16;
+  private keyList = new Float64Array(1 << 16);
+
+  unigram(a: number): number {
+    const id = this.units[a];
+    return id >= 0 ? id : (this.units[a] = this.add(a));
+  }
+
+  bigram(a: number, b: number): number {
+    const pair = ((a << 16) | b) >>> 0;
+    const mask = this.pairs.length - 1;
+    let slot = Math.imul(pair, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const id = this.pairIds[slot];
+      if (id < 0) break;
+      if (this.pairs[slot] === pair) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.add(0x100000000 + pair);
+    this.pairs[slot] = pair;
+    this.pairIds[slot] = id;
+    if (++this.pairCount * 2 > this.pairs.length) this.rehash();
+    return id;
+  }
+
+  keyOf(id: number): number {
+    return this.keyList[id];
+  }
+
+  /** The keys of all ids, in id order (a copy). */
+  keys(): Float64Array {
+    return this.keyList.slice(0, this.size);
+  }
+
+  private pairCount = 0;
+
+  private add(key: number): number {
+    if (this.size === this.keyList.length) {
+      const bigger = new Float64Array(this.keyList.length * 2);
+      bigger.set(this.keyList);
+      this.keyList = bigger;
+    }
+    this.keyList[this.size] = key;
+    return this.size++;
+  }
+
+  private rehash(): void {
+    const [oldPairs, oldIds] = [this.pairs, this.pairIds];
+    this.pairs = new Uint32Array(oldPairs.length * 2);
+    this.pairIds = new Int32Array(oldIds.length * 2).fill(-1);
+    this.shift--;
+    const mask = this.pairs.length - 1;
+    for (let s = 0; s < oldPairs.length; s++) {
+      if (oldIds[s] < 0) continue;
+      let slot = Math.imul(oldPairs[s], 0x9e3779b1) >>> this.shift;
+      while (this.pairIds[slot] >= 0) slot = (slot + 1) & mask;
+      this.pairs[slot] = oldPairs[s];
+      this.pairIds[slot] = oldIds[s];
+    }
+  }
+}
+
+function grow(array: Int32Array<ArrayBuffer>, fillValue: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2).fill(fillValue);
   bigger.set(array);
   return bigger;
+}
+
+/** The position of `key` in sorted `keys` (it is there). */
+function findSorted(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The position of a key in the sorted keys, or -1. */

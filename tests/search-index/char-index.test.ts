@@ -32,6 +32,37 @@ describe('findContaining', () => {
   });
 });
 
+describe('buildCharIndex', () => {
+  it('keeps, for every unit and pair, its passages and frequencies, over more pairs than its first hash table holds', () => {
+    // 200 passages of 600 random units from a 2,000-unit range: ~100,000 distinct pairs, so the table grows twice.
+    let seed = 7;
+    const unit = () => 0x4e00 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 2000);
+    const texts = Array.from({ length: 200 }, () => String.fromCharCode(...Array.from({ length: 600 }, unit)));
+    texts.push('', '\u0000\u0000\u0000', '\uffff');
+    const index = buildCharIndex(texts);
+    const expected = new Map<number, Map<number, number>>();
+    texts.forEach((t, p) => {
+      for (let i = 0; i < t.length; i++) {
+        const keys = [t.charCodeAt(i), ...(i + 1 < t.length ? [0x100000000 + t.charCodeAt(i) * 0x10000 + t.charCodeAt(i + 1)] : [])];
+        for (const key of keys) {
+          const lists = expected.get(key) ?? new Map<number, number>();
+          lists.set(p, (lists.get(p) ?? 0) + 1);
+          expected.set(key, lists);
+        }
+      }
+    });
+    expect([...index.keys]).toEqual([...expected.keys()].sort((a, b) => a - b));
+    expect(index.keys.length).toBeGreaterThan(90_000);
+    index.keys.forEach((key, r) => {
+      const from = index.offsets[r];
+      const to = index.offsets[r + 1];
+      const want = [...expected.get(key)!.entries()];
+      expect([...index.postings.subarray(from, to)]).toEqual(want.map(([p]) => p));
+      expect([...index.tfs.subarray(from, to)]).toEqual(want.map(([, tf]) => Math.min(tf, 255)));
+    });
+  });
+});
+
 describe('sorted sets', () => {
   it('intersect, unite and subtract like sets (property)', () => {
     const sorted = fc.uniqueArray(fc.integer({ min: 0, max: 300 })).map((a) => Int32Array.from(a.sort((x, y) => x - y)));
