@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -124,23 +125,81 @@ async function peakRssMB(child: ChildProcess): Promise<number | null> {
 }
 
 /**
- * One request at a time, each benchmark query once (so never from the response cache): the latency of a search
- * over HTTP, against the engine's own time for it (`tookMs`), which gives what HTTP adds.
+ * One request at a time, each benchmark query once (so never from the response cache), over a keep-alive
+ * connection of node:http: the round trip against the server's own time for it (`Server-Timing: app`, arrival to
+ * headers) and the engine's (`tookMs`). What HTTP adds is the round trip less the engine; of that, the server's
+ * part (middleware, view model, JSON) is its time less the engine's, and the rest is the client and the loopback.
+ * The same queries through `fetch` (undici) once more, whose client alone costs a few tenths of a millisecond.
  */
 async function httpLatency(base: string): Promise<object> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const total: number[] = [];
+  const server: number[] = [];
   const engine: number[] = [];
+  const viaFetch: number[] = [];
   for (const q of benchmarkQueries([], [])) {
+    const url = `${base}/api/search?q=${encodeURIComponent(q)}&limit=10`;
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=10`);
-    const body = (await res.json()) as { tookMs?: number };
+    const { body, timing } = await getWithAgent(url, agent);
     total.push(performance.now() - t0);
-    engine.push(body.tookMs ?? 0);
+    engine.push((JSON.parse(body) as { tookMs?: number }).tookMs ?? 0);
+    server.push(Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? 0));
+    const t1 = performance.now();
+    await (await fetch(`${url}&client=fetch`)).text();
+    viaFetch.push(performance.now() - t1);
   }
+  agent.destroy();
+  const floor = await loopbackFloor(total.length);
   const p = (list: number[], q: number) => {
     const sorted = [...list].sort((a, b) => a - b);
     return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 100) / 100;
   };
-  const added = total.map((t, i) => t - engine[i]);
-  return { queries: total.length, p50Ms: p(total, 0.5), p99Ms: p(total, 0.99), engineP50Ms: p(engine, 0.5), addedByHttpP50Ms: p(added, 0.5) };
+  return {
+    queries: total.length,
+    p50Ms: p(total, 0.5),
+    p99Ms: p(total, 0.99),
+    engineP50Ms: p(engine, 0.5),
+    serverP50Ms: p(server, 0.5),
+    addedByHttpP50Ms: p(total.map((t, i) => t - engine[i]), 0.5),
+    addedByServerP50Ms: p(server.map((t, i) => t - engine[i]), 0.5),
+    fetchP50Ms: p(viaFetch, 0.5),
+    bareServerP50Ms: p(floor, 0.5),
+  };
+}
+
+/**
+ * The floor under any HTTP server on this machine: the same client's round trips to a bare node:http server in a
+ * process of its own, answering a fixed 10 KB body (a search answer's size) without work.
+ */
+async function loopbackFloor(requests: number): Promise<number[]> {
+  const port = 4400 + Math.floor(Math.random() * 500);
+  const code = `const b=Buffer.alloc(10240,97);require('node:http').createServer((q,r)=>{r.setHeader('Content-Type','application/json');r.end(b)}).listen(${port},'127.0.0.1',()=>console.log('up'))`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const times: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const t0 = performance.now();
+      await getWithAgent(`http://127.0.0.1:${port}/?i=${i}`, agent);
+      times.push(performance.now() - t0);
+    }
+    agent.destroy();
+    return times;
+  } finally {
+    child.kill();
+  }
+}
+
+function getWithAgent(url: string, agent: http.Agent): Promise<{ body: string; timing: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ body, timing: String(res.headers['server-timing'] ?? '') }));
+      })
+      .on('error', reject);
+  });
 }

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
 import { requestLog } from './request-log.js';
+import { serverTiming } from './server-timing.js';
 import type { Engine, LiveEngine } from '../engine.js';
 import { engineStatus, noticeMiddleware, statusNotice } from './index-status.js';
 import { responseCache } from './response-cache.js';
@@ -32,6 +33,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(serverTiming);
   // Served over plain HTTP on a local interface: no HTTPS upgrade and no HSTS, which would pin localhost to HTTPS.
   app.use(
     helmet({

@@ -59,6 +59,12 @@ describe('GET /api/documents/:id', () => {
 });
 
 describe('GET /api/search', () => {
+  it('says in Server-Timing how long the server took, which is no less than the engine took', async () => {
+    const res = await request(app).get('/api/search').query({ q: '乡村振兴 OR 河长制', limit: 3 }).expect(200);
+    const dur = /^app;dur=(\d+\.\d{2})$/.exec(res.headers['server-timing'] ?? '')?.[1];
+    expect(dur).toBeDefined();
+    expect(Number(dur)).toBeGreaterThanOrEqual(res.body.tookMs - 0.01);
+  });
   it('returns every passage that mentions 营商环境, each highlighted, in the documented shape', async () => {
     const res = await request(app).get('/api/search').query({ q: '营商环境', limit: 100 }).expect(200);
     const expected = engine.index.passages.filter((p) => p.text.includes('营商环境')).length;
