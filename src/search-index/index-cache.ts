@@ -58,19 +58,20 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
     bytesOf(payload.wordStarts),
     Buffer.from(payload.normalized, 'utf16le'),
   ];
+  // Each section padded by a piece of its own: no copy of the sections, and none of them laid end to end in memory.
   const used = content.map((c) => c.byteLength);
-  const sections = content.map(pad8);
-  const lengths = sections.map((s) => s.byteLength);
+  const padding = used.map((n) => Buffer.alloc((8 - (n % 8)) % 8, 0x20));
+  const lengths = used.map((n, i) => n + padding[i].byteLength);
   const sha1 = createHash('sha1');
-  for (const s of sections) sha1.update(s);
+  content.forEach((c, i) => sha1.update(c).update(padding[i]));
   const header: Header = { schema: CACHE_SCHEMA_VERSION, fingerprint: key, sections: lengths, used, sha1: sha1.digest('hex') };
   const headerBytes = pad8(Buffer.from(JSON.stringify(header), 'utf8'));
   const lead = Buffer.alloc(16);
   lead.write(MAGIC, 0, 'latin1');
   lead.writeUInt32LE(headerBytes.byteLength, 8);
   const file = path.join(dir, CACHE_FILE);
-  await writeFileAtomic(file, Buffer.concat([lead, headerBytes, ...sections]));
-  return { file, bytes: 16 + headerBytes.byteLength + sections.reduce((sum, s) => sum + s.byteLength, 0) };
+  await writeFileAtomic(file, [lead, headerBytes, ...content.flatMap((c, i) => [c, padding[i]])]);
+  return { file, bytes: 16 + headerBytes.byteLength + lengths.reduce((sum, n) => sum + n, 0) };
 }
 
 /** Loads the cache if it exists, is whole, and was built from the same inputs; otherwise says why not. */
@@ -121,7 +122,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
 }
 
 /** Writes a file through a temp file and a rename, so that readers see the old file or the whole new one. */
-export async function writeFileAtomic(file: string, data: Buffer | string): Promise<void> {
+export async function writeFileAtomic(file: string, data: Buffer | string | readonly Buffer[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
