@@ -40,7 +40,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
 
 /** Starts an engine in a fresh process, as `npm start` would, and returns how it went. */
-function startInChild(cacheDir: string): { from: string; ms: number; cacheBytes: number; figuresMs: number; figures: number; phrasesMs: number; phrasesExtraRssMB: number; phrases: number; copiesMs: number; copies: number; maxRssMB: number } {
+function startInChild(cacheDir: string): { from: string; ms: number; blockedMaxMs: number; cacheBytes: number; figuresMs: number; figures: number; phrasesMs: number; phrasesExtraRssMB: number; phrases: number; copiesMs: number; copies: number; maxRssMB: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./start-engine.ts', import.meta.url)), '--corpus', corpusDir, '--cache-dir', cacheDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
@@ -95,6 +95,8 @@ try {
         cacheBytes: warmStart.cacheBytes,
         cacheMB: mb(warmStart.cacheBytes ?? 0),
         warmStartMs: warmStart.ms,
+        // What a swap holds requests for at most: a warm start's longest stretch without a turn of the event loop.
+        warmStartBlockedMaxMs: warmStart.blockedMaxMs,
         warmSpeedup: Math.round((coldMs / warmStart.ms) * 10) / 10,
         heapAfterLoadMB: mb(heapAfterLoad),
         rssMB: mb(process.memoryUsage().rss),

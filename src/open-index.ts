@@ -11,7 +11,7 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, pause, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
 import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
@@ -42,9 +42,8 @@ export interface Corpus {
   skipped: SkippedFile[];
 }
 
-/** The JSON part of the cache. */
+/** The JSON part of the cache; the documents are its records, one per line. */
 export interface CachedCorpus {
-  documents: PackedDocument[];
   skipped: SkippedFile[];
 }
 
@@ -70,8 +69,10 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
     if (cached.ok) {
       try {
         const packed = cached.payload.json as CachedCorpus;
-        const corpus: Corpus = { documents: unpackDocuments(packed.documents), skipped: packed.skipped };
-        const base = indexPassages(corpus.documents, splitByPassages(corpus.documents, cached.payload.normalized));
+        const corpus: Corpus = { documents: await unpackInSteps(cached.payload.records as PackedDocument[]), skipped: packed.skipped };
+        const texts = splitByPassages(corpus.documents, cached.payload.normalized);
+        await pause();
+        const base = indexPassages(corpus.documents, texts);
         const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
         const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
         return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
@@ -85,13 +86,23 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
-      const json: CachedCorpus = { documents: packDocuments(corpus.documents), skipped: corpus.skipped };
-      saved = await saveIndexCache(opts.cacheDir, key, { json, chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join('') });
+      const json: CachedCorpus = { skipped: corpus.skipped };
+      saved = await saveIndexCache(opts.cacheDir, key, { json, records: packDocuments(corpus.documents), chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join('') });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
   }
   return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
+}
+
+/** unpackDocuments a few hundred at a time, with a pause between (a swap loads while the server answers). */
+async function unpackInSteps(packed: readonly PackedDocument[]): Promise<PolicyDocument[]> {
+  const documents: PolicyDocument[] = [];
+  for (let from = 0; from < packed.length; from += 200) {
+    documents.push(...unpackDocuments(packed.slice(from, from + 200)));
+    await pause();
+  }
+  return documents;
 }
 
 /** Region names of documents, in document order. */

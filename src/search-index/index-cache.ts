@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CharIndex } from './char-index.js';
-import { decodePostings, encodePostings } from './varint-postings.js';
+import { decodePostingsInSteps, encodePostings } from './varint-postings.js';
 
 /**
  * The on-disk index cache: one binary file holding a JSON header (schema version, fingerprint of every input,
@@ -11,13 +11,19 @@ import { decodePostings, encodePostings } from './varint-postings.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 8;
+export const CACHE_SCHEMA_VERSION = 9;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
+const HASH_STEP = 16 * 1024 * 1024;
+
+/** Lets the event loop run what waits (a request) before the next step of a long load. */
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** What the cache holds. `json` is any JSON-serialisable payload (documents, skipped files, analyses). */
 export interface CachePayload {
   readonly json: unknown;
+  /** JSON values written one per line and parsed one at a time on load (the documents: most of the JSON). */
+  readonly records: readonly unknown[];
   readonly chars: CharIndex;
   /** Where jieba's words begin, a bit per character (see word-starts.ts). */
   readonly wordStarts: Uint8Array;
@@ -51,6 +57,7 @@ export function fingerprint(parts: readonly (string | Uint8Array)[]): string {
 export async function saveIndexCache(dir: string, key: string, payload: CachePayload): Promise<{ file: string; bytes: number }> {
   const content = [
     Buffer.from(JSON.stringify(payload.json), 'utf8'),
+    Buffer.from(payload.records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8'),
     bytesOf(payload.chars.keys),
     bytesOf(payload.chars.offsets),
     encodePostings(payload.chars.postings, payload.chars.offsets),
@@ -100,25 +107,52 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
     at += n;
     return section;
   });
+  // The load pauses between its steps (a checksum of 16 MB, a few million postings): a server swapping in a new
+  // index meanwhile answers requests between them instead of waiting seconds.
   const sha1 = createHash('sha1');
-  for (const s of sections) sha1.update(s);
+  for (const s of sections) {
+    for (let from = 0; from < s.byteLength; from += HASH_STEP) {
+      sha1.update(s.subarray(from, from + HASH_STEP));
+      await pause();
+    }
+  }
   if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
   try {
     const content = sections.map((section, i) => section.subarray(0, header.used[i]));
     const json = JSON.parse(content[0].toString('utf8'));
-    const offsets = new Uint32Array(aligned(content[2]));
+    const records = await parseLines(content[1]);
+    const offsets = new Uint32Array(aligned(content[3]));
     const chars: CharIndex = {
-      keys: new Float64Array(aligned(content[1])),
+      keys: new Float64Array(aligned(content[2])),
       offsets,
-      postings: decodePostings(content[3], offsets),
-      tfs: new Uint8Array(aligned(content[4])),
+      postings: await decodePostingsInSteps(content[4], offsets, pause),
+      tfs: new Uint8Array(aligned(content[5])),
     };
-    const wordStarts = new Uint8Array(aligned(content[5]));
-    const normalized = content[6].toString('utf16le');
-    return { ok: true, payload: { json, chars, wordStarts, normalized }, bytes: buf.byteLength };
+    const wordStarts = new Uint8Array(aligned(content[6]));
+    await pause();
+    const normalized = content[7].toString('utf16le');
+    return { ok: true, payload: { json, records, chars, wordStarts, normalized }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
   }
+}
+
+/** One JSON value per line, parsed a line at a time with a pause every few megabytes. */
+async function parseLines(bytes: Buffer): Promise<unknown[]> {
+  const records: unknown[] = [];
+  let sincePause = 0;
+  for (let from = 0; from < bytes.byteLength; ) {
+    const end = bytes.indexOf(0x0a, from);
+    if (end < 0) throw new Error('the last record has no line end');
+    records.push(JSON.parse(bytes.toString('utf8', from, end)));
+    sincePause += end - from;
+    from = end + 1;
+    if (sincePause > HASH_STEP / 4) {
+      sincePause = 0;
+      await pause();
+    }
+  }
+  return records;
 }
 
 /** Writes a file through a temp file and a rename, so that readers see the old file or the whole new one. */

@@ -8,7 +8,8 @@ import { buildCharIndex } from '../../src/search-index/char-index.js';
 import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-index/index-cache.js';
 import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
 
-const payload = () => ({ json: { documents: ['南山镇'] }, chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]), normalized: '乡村振兴人居环境整治乡村' });
+// Records hold line ends of their own (a passage's text may): each is still one line of the file.
+const payload = () => ({ json: { documents: ['南山镇'] }, records: [{ text: '第一行\n第二行' }, ['南山镇', 2021], '\n'], chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]), normalized: '乡村振兴人居环境整治乡村' });
 
 describe('index cache file', () => {
   it('loads back what was saved', async () => {
@@ -18,6 +19,7 @@ describe('index cache file', () => {
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     expect(loaded.payload.json).toEqual({ documents: ['南山镇'] });
+    expect(loaded.payload.records).toEqual([{ text: '第一行\n第二行' }, ['南山镇', 2021], '\n']);
     const built = payload().chars;
     expect([...loaded.payload.chars.keys]).toEqual([...built.keys]);
     expect([...loaded.payload.chars.offsets]).toEqual([...built.offsets]);
@@ -56,6 +58,11 @@ describe('engine start with a cache directory', () => {
     expect(second.origin.from).toBe('cache');
     expect(second.index.passages.map((p) => p.id)).toEqual(first.index.passages.map((p) => p.id));
     expect(second.search({ q: '营商环境' }).total).toBe(first.search({ q: '营商环境' }).total);
+    // What a load derives again (section contexts, lengths, columns) is what the build derived.
+    for (const column of ['passageDoc', 'lengths', 'headings', 'passageSection', 'sectionContexts', 'normalized', 'averageLength'] as const) {
+      expect(second.index[column], column).toEqual(first.index[column]);
+    }
+    expect(new Set(first.index.passageSection).size).toBeGreaterThan(20);
 
     await writeFile(first.origin.cacheFile!, 'garbage');
     const logger = recordingLogger();
