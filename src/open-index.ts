@@ -11,9 +11,9 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, pause, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, loadPreviousWords, pause, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
-import { buildWordStartsInWorker, passageStarts } from './search-index/word-starts.js';
+import { buildWordStartsInWorker, passageStarts, type PreviousWords } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { findCorpusSlogans } from './analysis/find-slogans.js';
@@ -45,6 +45,8 @@ export interface Corpus {
 /** The JSON part of the cache; the documents are its records, one per line. */
 export interface CachedCorpus {
   skipped: SkippedFile[];
+  /** The key of jieba's vocabulary the word edges were cut with (see `wordsKey`). */
+  wordsKey: string;
 }
 
 /** The key of every input of the index: versions, options, dictionaries, metadata.csv, each corpus file's name and bytes. */
@@ -86,8 +88,8 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
-      const json: CachedCorpus = { skipped: corpus.skipped };
-      saved = await saveIndexCache(opts.cacheDir, key, { json, records: packDocuments(corpus.documents), chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join('') });
+      const json: CachedCorpus = { skipped: corpus.skipped, wordsKey: wordsKey(vocabulary(dictionaryWords, regionNames(corpus.documents))) };
+      saved = await saveIndexCache(opts.cacheDir, key, { json, records: packDocuments(corpus.documents), chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join(''), lengths: index.lengths });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
@@ -192,15 +194,29 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   const base = indexPassages(documents);
   log.info(`building the index: ${documents.length} documents, ${base.passages.length} passages in ${seconds()} s`);
   progress({ stage: 'indexing characters and words', done: files.length, total: files.length, passages: base.passages.length });
-  // jieba's word edges on the other core while this one indexes characters.
-  const edges = buildWordStartsInWorker(base.normalized, base.lengths, vocabulary(dictionaryWords, regionNames(documents)));
+  // jieba's word edges on the other core while this one indexes characters; those of passages the last build
+  // holds with the same text and vocabulary are taken over from its cache.
+  const words = vocabulary(dictionaryWords, regionNames(documents));
+  const previous = opts.cacheDir ? await previousWords(opts.cacheDir, wordsKey(words)) : null;
+  const edges = buildWordStartsInWorker(base.normalized, base.lengths, words, previous);
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
-  const words = { bits: await edges, passageStart: passageStarts(base.lengths) };
-  log.info(`building the index: word edges of every passage in ${seconds()} s`);
+  const { bits, reused: cut } = await edges;
+  log.info(`building the index: word edges of every passage in ${seconds()} s${cut > 0 ? ` (${cut} of ${base.passages.length} passages as cut by the last build: same text and vocabulary)` : ''}`);
   await savedReads;
   progress({ stage: 'done', done: files.length, total: files.length, passages: base.passages.length });
-  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words } };
+  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words: { bits, passageStart: passageStarts(base.lengths) } } };
+}
+
+/** What identifies jieba's vocabulary: the same key, the same cut of the same text. */
+function wordsKey(words: readonly UserWord[]): string {
+  return fingerprint([`tokenizer ${TOKENIZER_VERSION} normalize ${NORMALIZE_VERSION}`, JSON.stringify(words)]);
+}
+
+/** The word edges of the cache there if they were cut with this vocabulary; otherwise none. */
+async function previousWords(cacheDir: string, key: string): Promise<PreviousWords | null> {
+  const previous = await loadPreviousWords(cacheDir);
+  return previous && (previous.json as Partial<CachedCorpus>).wordsKey === key ? previous : null;
 }
 
 /** Says once per start which files were skipped and which documents lack metadata. */

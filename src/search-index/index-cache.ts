@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CharIndex } from './char-index.js';
 import { decodePostingsInSteps, encodePostings } from './varint-postings.js';
@@ -11,7 +11,7 @@ import { decodePostingsInSteps, encodePostings } from './varint-postings.js';
  */
 
 /** Bumped whenever the file layout or the meaning of a section changes. */
-export const CACHE_SCHEMA_VERSION = 9;
+export const CACHE_SCHEMA_VERSION = 10;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
 const HASH_STEP = 16 * 1024 * 1024;
@@ -29,6 +29,8 @@ export interface CachePayload {
   readonly wordStarts: Uint8Array;
   /** The normalised texts of all passages laid end to end (each as long as its passage text). */
   readonly normalized: string;
+  /** Each passage's length, to cut `normalized` without the documents (a later build reusing word edges). */
+  readonly lengths: Uint32Array;
 }
 
 /** Why a cache could not be used. */
@@ -64,6 +66,7 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
     bytesOf(payload.chars.tfs),
     bytesOf(payload.wordStarts),
     Buffer.from(payload.normalized, 'utf16le'),
+    bytesOf(payload.lengths),
   ];
   // Each section padded by a piece of its own: no copy of the sections, and none of them laid end to end in memory.
   const used = content.map((c) => c.byteLength);
@@ -131,9 +134,48 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
     const wordStarts = new Uint8Array(aligned(content[6]));
     await pause();
     const normalized = content[7].toString('utf16le');
-    return { ok: true, payload: { json, records, chars, wordStarts, normalized }, bytes: buf.byteLength };
+    const lengths = new Uint32Array(aligned(content[8]));
+    return { ok: true, payload: { json, records, chars, wordStarts, normalized, lengths }, bytes: buf.byteLength };
   } catch (err) {
     return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * The JSON, word edges, normalised texts and passage lengths of the cache there, whatever inputs it was built
+ * from, reading only those sections: a build takes over the word edges of passages that did not change. Null when
+ * there is no usable cache (none, another schema, or sections that do not fit together); the checksum is not
+ * verified, as that would read the whole file, but the sizes are.
+ */
+export async function loadPreviousWords(dir: string): Promise<{ json: unknown; bits: Uint8Array; normalized: string; lengths: Uint32Array } | null> {
+  let file: FileHandle | null = null;
+  try {
+    file = await open(path.join(dir, CACHE_FILE), 'r');
+    const read = async (at: number, n: number) => {
+      const buf = Buffer.alloc(n);
+      const { bytesRead } = await file!.read(buf, 0, n, at);
+      if (bytesRead !== n) throw new Error('truncated');
+      return buf;
+    };
+    const lead = await read(0, 16);
+    if (lead.toString('latin1', 0, 8) !== MAGIC) return null;
+    const headerLength = lead.readUInt32LE(8);
+    const header = JSON.parse((await read(16, headerLength)).toString('utf8').trimEnd()) as Header;
+    if (header.schema !== CACHE_SCHEMA_VERSION || header.sections.length !== 9) return null;
+    const starts = header.sections.map((_, i) => 16 + headerLength + header.sections.slice(0, i).reduce((sum, n) => sum + n, 0));
+    const section = (i: number) => read(starts[i], header.used[i]);
+    const json = JSON.parse((await section(0)).toString('utf8'));
+    const bits = new Uint8Array(aligned(await section(6)));
+    const normalized = (await section(7)).toString('utf16le');
+    const lengths = new Uint32Array(aligned(await section(8)));
+    let total = 0;
+    for (const n of lengths) total += n;
+    if (total !== normalized.length || bits.byteLength !== Math.ceil((total + lengths.length) / 8) + 1) return null;
+    return { json, bits, normalized, lengths };
+  } catch {
+    return null;
+  } finally {
+    await file?.close();
   }
 }
 

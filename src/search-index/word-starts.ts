@@ -4,35 +4,81 @@ import type { UserWord } from '../tokenize/user-dictionary.js';
 import type { WordStartsJob } from './word-starts-worker.js';
 
 /**
- * Where jieba's words begin and end, one bit per character of the corpus (passages laid end to end), computed once at
- * build and kept in the cache: an occurrence that begins and ends on word edges stands as a word (民生 in 保障民生),
- * one that does not lies inside a longer word (民生 in 人民生命). Ranking puts the first above the second.
+ * Where jieba's words begin and end, one bit per character of the corpus and one for each passage's end (passages
+ * laid end to end, each owning `length + 1` bits, so that no passage's bits depend on its neighbour), computed once
+ * at build and kept in the cache: an occurrence that begins and ends on word edges stands as a word (民生 in
+ * 保障民生), one that does not lies inside a longer word (民生 in 人民生命). Ranking puts the first above the second.
  */
 
 /** The bit set, and where each passage starts in it. */
 export interface WordStarts {
   readonly bits: Uint8Array;
-  /** Start of each passage in the bit set (prefix sums of the passage lengths). */
+  /** Start of each passage in the bit set (prefix sums of the passage lengths plus one). */
   readonly passageStart: Float64Array;
 }
 
-/** Prefix sums of passage lengths: where each passage starts in the laid-end-to-end corpus. */
+/** The word edges of an earlier build, to take over for passages whose normalised text is the same. */
+export interface PreviousWords {
+  /** That build's normalised passages laid end to end, and each one's length. */
+  readonly normalized: string;
+  readonly lengths: Uint32Array;
+  readonly bits: Uint8Array;
+}
+
+/** Prefix sums of passage lengths plus one: where each passage's bits start. */
 export function passageStarts(lengths: Uint32Array): Float64Array {
   const starts = new Float64Array(lengths.length + 1);
-  for (let p = 0; p < lengths.length; p++) starts[p + 1] = starts[p] + lengths[p];
+  for (let p = 0; p < lengths.length; p++) starts[p + 1] = starts[p] + lengths[p] + 1;
   return starts;
 }
 
-/** Tokenises every normalised passage with jieba and sets a bit where a word begins or ends (punctuation is no word). */
-export function buildWordStarts(normalized: readonly string[], lengths: Uint32Array): Uint8Array {
+/**
+ * Tokenises every normalised passage with jieba and sets a bit where a word begins or ends (punctuation is no
+ * word). With `previous` (built with the same vocabulary: the caller checks), a passage whose text it holds gets
+ * that passage's bits copied instead, which are what jieba would give again: a rebuild after one changed file cuts
+ * only the passages that are new. Returns the bits and how many passages were copied.
+ */
+export function buildWordStarts(normalized: readonly string[], lengths: Uint32Array, previous?: PreviousWords): { bits: Uint8Array; reused: number } {
   const starts = passageStarts(lengths);
   const bits = new Uint8Array(Math.ceil(starts[starts.length - 1] / 8) + 1);
+  const earlier = previous ? previousPassages(previous) : new Map<string, number>();
+  let reused = 0;
   for (let p = 0; p < normalized.length; p++) {
+    const from = earlier.get(normalized[p]);
+    if (from !== undefined) {
+      copyBits(previous!.bits, from, bits, starts[p], lengths[p] + 1);
+      reused++;
+      continue;
+    }
     for (const token of tokenizeText(normalized[p], false)) {
       for (const at of [starts[p] + token.start, starts[p] + token.end]) bits[at >>> 3] |= 1 << (at & 7);
     }
   }
-  return bits;
+  return { bits, reused };
+}
+
+/** Where each distinct text of an earlier build starts in its bits. */
+function previousPassages(previous: PreviousWords): Map<string, number> {
+  const at = new Map<string, number>();
+  let text = 0;
+  let bit = 0;
+  for (const length of previous.lengths) {
+    const passage = previous.normalized.slice(text, text + length);
+    if (!at.has(passage)) at.set(passage, bit);
+    text += length;
+    bit += length + 1;
+  }
+  return at;
+}
+
+function copyBits(source: Uint8Array, from: number, target: Uint8Array, to: number, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const s = from + k;
+    if (source[s >>> 3] & (1 << (s & 7))) {
+      const t = to + k;
+      target[t >>> 3] |= 1 << (t & 7);
+    }
+  }
 }
 
 /** Whether `[start, end)` in passage `p` begins and ends on word edges (a bit is set at each edge). */
@@ -75,6 +121,6 @@ export function wordSpans(words: WordStarts, p: number, text: string): number[] 
 }
 
 /** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
-export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[]): Promise<Uint8Array> {
-  return runInWorker<WordStartsJob, Uint8Array>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words }, 'word-edge analysis');
+export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<{ bits: Uint8Array; reused: number }> {
+  return runInWorker<WordStartsJob, { bits: Uint8Array; reused: number }>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words, previous }, 'word-edge analysis');
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
 function tinyIndex(lines: string[]): SearchIndex {
   const { documents } = buildCorpus([{ name: 't.txt', text: ['测试文本', ...lines].join('\n\n'), encoding: 'UTF-8', format: 'txt', headings: [] }]);
   const base = indexPassages(documents);
-  return { ...base, chars: buildCharIndex(base.normalized), words: { bits: buildWordStarts(base.normalized, base.lengths), passageStart: passageStarts(base.lengths) } };
+  return { ...base, chars: buildCharIndex(base.normalized), words: { bits: buildWordStarts(base.normalized, base.lengths).bits, passageStart: passageStarts(base.lengths) } };
 }
 
 const texts = () => engine.index.normalized;

@@ -9,7 +9,7 @@ import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-ind
 import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
 
 // Records hold line ends of their own (a passage's text may): each is still one line of the file.
-const payload = () => ({ json: { documents: ['南山镇'] }, records: [{ text: '第一行\n第二行' }, ['南山镇', 2021], '\n'], chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]), normalized: '乡村振兴人居环境整治乡村' });
+const payload = () => ({ json: { documents: ['南山镇'] }, records: [{ text: '第一行\n第二行' }, ['南山镇', 2021], '\n'], chars: buildCharIndex(['乡村振兴', '人居环境整治', '乡村']), wordStarts: Uint8Array.from([0b10101, 0b11]), normalized: '乡村振兴人居环境整治乡村', lengths: Uint32Array.from([4, 6, 2]) });
 
 describe('index cache file', () => {
   it('loads back what was saved', async () => {
@@ -26,6 +26,7 @@ describe('index cache file', () => {
     expect([...loaded.payload.chars.postings]).toEqual([...built.postings]);
     expect([...loaded.payload.wordStarts]).toEqual([0b10101, 0b11]);
     expect(loaded.payload.normalized).toBe('乡村振兴人居环境整治乡村');
+    expect([...loaded.payload.lengths]).toEqual([4, 6, 2]);
   });
 
   it('refuses a cache built from other inputs', async () => {
