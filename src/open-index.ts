@@ -84,11 +84,11 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
     }
     log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${reason}`);
   }
-  const { corpus, index } = await buildIndex(opts, dictionaryWords);
+  const { corpus, index, wordsKey: cutWith } = await buildIndex(opts, dictionaryWords);
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
     try {
-      const json: CachedCorpus = { skipped: corpus.skipped, wordsKey: wordsKey(vocabulary(dictionaryWords, regionNames(corpus.documents))) };
+      const json: CachedCorpus = { skipped: corpus.skipped, wordsKey: cutWith };
       saved = await saveIndexCache(opts.cacheDir, key, { json, records: packDocuments(corpus.documents), chars: index.chars, wordStarts: index.words.bits, normalized: index.normalized.join(''), lengths: index.lengths });
     } catch (err) {
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
@@ -176,7 +176,7 @@ export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: S
 }
 
 /** Reads, cleans and splits the corpus, then builds the character index, logging progress. */
-export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly UserWord[]): Promise<{ corpus: Corpus; index: SearchIndex }> {
+export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly UserWord[]): Promise<{ corpus: Corpus; index: SearchIndex; wordsKey: string }> {
   const log = opts.logger;
   const t0 = performance.now();
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
@@ -197,7 +197,8 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   // jieba's word edges on the other core while this one indexes characters; those of passages the last build
   // holds with the same text and vocabulary are taken over from its cache.
   const words = vocabulary(dictionaryWords, regionNames(documents));
-  const previous = opts.cacheDir ? await previousWords(opts.cacheDir, wordsKey(words)) : null;
+  const cutWith = wordsKey(words);
+  const previous = opts.cacheDir ? await previousWords(opts.cacheDir, cutWith) : null;
   const edges = buildWordStartsInWorker(base.normalized, base.lengths, words, previous);
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
@@ -205,7 +206,7 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   log.info(`building the index: word edges of every passage in ${seconds()} s${cut > 0 ? ` (${cut} of ${base.passages.length} passages as cut by the last build: same text and vocabulary)` : ''}`);
   await savedReads;
   progress({ stage: 'done', done: files.length, total: files.length, passages: base.passages.length });
-  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words: { bits, passageStart: passageStarts(base.lengths) } } };
+  return { corpus: { documents, skipped: [...skipped] }, index: { ...base, chars, words: { bits, passageStart: passageStarts(base.lengths) } }, wordsKey: cutWith };
 }
 
 /** What identifies jieba's vocabulary: the same key, the same cut of the same text. */
