@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CharIndex } from './char-index.js';
+import type { PreviousWords } from './word-starts.js';
 import { decodePostingsInSteps, encodePostings } from './varint-postings.js';
 
 /**
@@ -147,7 +148,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
  * there is no usable cache (none, another schema, or sections that do not fit together); the checksum is not
  * verified, as that would read the whole file, but the sizes are.
  */
-export async function loadPreviousWords(dir: string): Promise<{ json: unknown; bits: Uint8Array; normalized: string; lengths: Uint32Array } | null> {
+export async function loadPreviousWords(dir: string): Promise<(PreviousWords & { json: unknown }) | null> {
   let file: FileHandle | null = null;
   try {
     file = await open(path.join(dir, CACHE_FILE), 'r');

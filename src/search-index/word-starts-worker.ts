@@ -1,6 +1,6 @@
 import { addJiebaWords } from '../tokenize/tokenize-text.js';
 import type { UserWord } from '../tokenize/user-dictionary.js';
-import { buildWordStarts, type PreviousWords } from './word-starts.js';
+import { buildWordStarts, type BuiltWordStarts, type PreviousWords } from './word-starts.js';
 
 /** The job: the normalised passages, their lengths, and jieba's extra words (dictionaries, region names). */
 export interface WordStartsJob {
@@ -12,7 +12,7 @@ export interface WordStartsJob {
 }
 
 /** Runs in the job worker: jieba over a large corpus takes seconds, which the build spends on the other core. */
-export function run(job: WordStartsJob): { bits: Uint8Array; reused: number } {
+export function run(job: WordStartsJob): BuiltWordStarts {
   addJiebaWords(job.words);
   return buildWordStarts(job.normalized, job.lengths, job.previous ?? undefined);
 }

@@ -25,6 +25,12 @@ export interface PreviousWords {
   readonly bits: Uint8Array;
 }
 
+/** What a build of the word edges gives: the bits, and how many passages had theirs copied from `previous`. */
+export interface BuiltWordStarts {
+  readonly bits: Uint8Array;
+  readonly reused: number;
+}
+
 /** Prefix sums of passage lengths plus one: where each passage's bits start. */
 export function passageStarts(lengths: Uint32Array): Float64Array {
   const starts = new Float64Array(lengths.length + 1);
@@ -38,7 +44,7 @@ export function passageStarts(lengths: Uint32Array): Float64Array {
  * that passage's bits copied instead, which are what jieba would give again: a rebuild after one changed file cuts
  * only the passages that are new. Returns the bits and how many passages were copied.
  */
-export function buildWordStarts(normalized: readonly string[], lengths: Uint32Array, previous?: PreviousWords): { bits: Uint8Array; reused: number } {
+export function buildWordStarts(normalized: readonly string[], lengths: Uint32Array, previous?: PreviousWords): BuiltWordStarts {
   const starts = passageStarts(lengths);
   const bits = new Uint8Array(Math.ceil(starts[starts.length - 1] / 8) + 1);
   const earlier = previous ? previousPassages(previous) : new Map<string, number>();
@@ -121,6 +127,6 @@ export function wordSpans(words: WordStarts, p: number, text: string): number[] 
 }
 
 /** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
-export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<{ bits: Uint8Array; reused: number }> {
-  return runInWorker<WordStartsJob, { bits: Uint8Array; reused: number }>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words, previous }, 'word-edge analysis');
+export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<BuiltWordStarts> {
+  return runInWorker<WordStartsJob, BuiltWordStarts>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words, previous }, 'word-edge analysis');
 }
