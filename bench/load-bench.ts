@@ -18,12 +18,15 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
   await cp(corpusDir, corpus, { recursive: true });
   const port = 3900 + Math.floor(Math.random() * 500);
   const server = startServer(corpus, path.join(work, 'cache'), port);
+  const rss = rssPeaks(server);
   try {
     const base = `http://127.0.0.1:${port}`;
     const docs = await waitUntilServing(base);
+    rss.phase('quiet');
     const http = await httpLatency(base);
     const requests = await requestMix(base, corpus);
     const quiet = await measure(base, requests, seconds, connections);
+    rss.phase('rebuild');
     // Provoke a rebuild a second into the second run: one line added to one file.
     const victim = (await listTxt(corpus))[0];
     let changedAt = 0;
@@ -40,14 +43,18 @@ export async function runLoadBench(corpusDir: string, seconds: number, connectio
       swap = await status(base);
     }
     const servedAfterMs = swap.rebuild.lastSwapAt ? Date.parse(swap.rebuild.lastSwapAt) - changedAt : null;
+    // The rebuild's phase of the RSS ends when the new index's figures, phrases and copies are ready too.
+    await waitUntilServing(base);
     return {
       documents: docs.documents,
       httpSearch: http,
       load: quiet,
       loadDuringRebuild: { ...during, swappedDuringLoad, changeServedAfterMs: servedAfterMs, rebuildMs: swap.rebuild.lastMs },
       serverPeakRssMB: await peakRssMB(server),
+      peakRssByPhaseMB: rss.peaks(),
     };
   } finally {
+    rss.stop();
     server.kill('SIGTERM');
     await rm(work, { recursive: true, force: true });
   }
@@ -116,6 +123,42 @@ async function listTxt(dir: string): Promise<string[]> {
     if (entry.isFile() && entry.name.endsWith('.txt')) out.push(path.join(entry.parentPath ?? dir, entry.name));
   }
   return out.sort();
+}
+
+/**
+ * The server's RSS sampled every 50 ms, peak per phase: `start` (the cold build and the background jobs until
+ * everything is ready), `quiet` (the quiet load) and `rebuild` (the load during a rebuild, until its swap and jobs).
+ * `withJobs` adds the RSS of its job processes (builds, word edges and figures run in children that exit).
+ */
+function rssPeaks(child: ChildProcess) {
+  const server: Record<string, number> = { start: 0 };
+  const withJobs: Record<string, number> = { start: 0 };
+  let current = 'start';
+  const timer = setInterval(async () => {
+    const pids = await processTree(child.pid ?? 0);
+    const mbs = await Promise.all(pids.map(rssMB));
+    server[current] = Math.max(server[current] ?? 0, mbs[0] ?? 0);
+    withJobs[current] = Math.max(withJobs[current] ?? 0, mbs.reduce((a, b) => a + b, 0));
+  }, 50);
+  return {
+    phase(name: string): void {
+      current = name;
+    },
+    peaks: () => ({ server: { ...server }, withJobs: { ...withJobs } }),
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function rssMB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** A process and its descendants, the process first. */
+async function processTree(pid: number): Promise<number[]> {
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  const below = await Promise.all(children.split(/\s+/).filter(Boolean).map((c) => processTree(Number(c))));
+  return [pid, ...below.flat()];
 }
 
 async function peakRssMB(child: ChildProcess): Promise<number | null> {

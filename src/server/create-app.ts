@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { requestLog } from './request-log.js';
 import { serverTiming } from './server-timing.js';
 import type { Engine, LiveEngine } from '../engine.js';
-import { engineStatus, noticeMiddleware, statusNotice } from './index-status.js';
+import { engineStatus, noticeMiddleware, processMemory, statusNotice } from './index-status.js';
 import { responseCache } from './response-cache.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { analysisRoutes } from './analysis-routes.js';
@@ -49,7 +49,7 @@ export function createApp(engine: Engine | LiveEngine, options: AppOptions = {})
   // Browsers ask for /favicon.ico on every page whatever the page links; answer it rather than log a 404 each time.
   app.get('/favicon.ico', (_req, res) => res.sendFile(`${STATIC_DIR}/favicon.ico`, { maxAge: '7d' }));
   app.use(noticeMiddleware(engine));
-  app.get('/api/status', (_req, res) => res.json(engineStatus(engine)));
+  app.get('/api/status', (_req, res) => res.json({ ...engineStatus(engine), memory: processMemory() }));
   app.use(responseCache(engine, () => statusNotice(engineStatus(engine))));
   app.use(analysisRoutes(engine));
   app.use(timelineRoutes(engine));

@@ -21,6 +21,16 @@ export function engineStatus(engine: Engine | LiveEngine): EngineStatus {
   };
 }
 
+/**
+ * The process's memory in MB, for `/api/status`: RSS is the whole process (the job worker's heap and jieba's
+ * native memory too); the heap figures are the main thread's, where the index and the answers live.
+ */
+export function processMemory(): { rssMB: number; heapUsedMB: number; heapTotalMB: number; arrayBuffersMB: number } {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  return { rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), arrayBuffersMB: mb(m.arrayBuffers) };
+}
+
 /** The line the pages show about the index, if any: a rebuild under way, a recent swap, or a failed rebuild. */
 export function statusNotice(status: EngineStatus, now = Date.now()): string | null {
   const { rebuild } = status;

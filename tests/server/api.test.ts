@@ -152,4 +152,12 @@ describe('GET /api/status', () => {
     await fresh.whenCopiesReady();
     expect((await request(app).get('/api/status').expect(200)).body).toMatchObject({ phrases: 'ready', figures: 'ready', copies: 'ready' });
   });
+
+  it("gives the process's memory, the heap within the RSS", async () => {
+    const { memory } = (await request(createApp(engine)).get('/api/status').expect(200)).body;
+    expect(Object.keys(memory).sort()).toEqual(['arrayBuffersMB', 'heapTotalMB', 'heapUsedMB', 'rssMB']);
+    expect(memory.heapUsedMB).toBeGreaterThan(0);
+    expect(memory.heapUsedMB).toBeLessThanOrEqual(memory.heapTotalMB);
+    expect(memory.heapTotalMB).toBeLessThan(memory.rssMB);
+  });
 });
