@@ -74,6 +74,12 @@ export type TimedSearchResult = SearchResult & {
   readonly didYouMean: readonly string[];
 };
 
+/** A phrase table and the completions made from it. */
+export interface PhraseService {
+  readonly table: PhraseTable;
+  suggest(prefix: string, limit?: number): Suggestion[];
+}
+
 /** The search engine over one corpus: the only object holding state. */
 export interface Engine {
   readonly documents: readonly PolicyDocument[];
@@ -96,6 +102,8 @@ export interface Engine {
   backgroundResults(): readonly [PhraseTable | null, FigureTable | null, Copies | null];
   /** Completions for the search box (empty until the phrase table is ready). */
   suggest(prefix: string, limit?: number): Suggestion[];
+  /** The phrase table with its completions once ready, holding nothing else of the engine (kept across a swap). */
+  phraseService(): PhraseService | null;
   readonly origin: IndexOrigin;
   /** Region names of the corpus, in document order. */
   readonly regions: readonly string[];

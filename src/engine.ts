@@ -1,7 +1,7 @@
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Logger } from './logger.js';
-import { defaultEngineOptions, type Engine, type EngineOptions, type EngineStatus, type IndexOrigin, type LiveEngine, type LiveEngineOptions } from './engine-types.js';
+import { defaultEngineOptions, type Engine, type EngineOptions, type EngineStatus, type IndexOrigin, type LiveEngine, type LiveEngineOptions, type PhraseService } from './engine-types.js';
 import { runInWorker, workerUrl } from './run-in-worker.js';
 import type { RebuildJob } from './rebuild-worker.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
@@ -14,7 +14,7 @@ import { inputFingerprint, loadDictionaries, loadIndicatorSynonyms, loadOrAnalyz
 import { buildSuggestIndex, didYouMean, suggest, type Suggestion, type SuggestIndex } from './analysis/suggest-phrases.js';
 
 export { defaultEngineOptions } from './engine-types.js';
-export type { BuildProgress, Engine, EngineOptions, EngineStatus, IndexOrigin, LiveEngine, LiveEngineOptions, TimedSearchResult } from './engine-types.js';
+export type { BuildProgress, Engine, PhraseService, EngineOptions, EngineStatus, IndexOrigin, LiveEngine, LiveEngineOptions, TimedSearchResult } from './engine-types.js';
 
 /** Builds or loads the index for a corpus and returns a ready engine. */
 export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
@@ -59,6 +59,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     whenFiguresReady: figures.start,
     backgroundResults: () => [phrases.peek(), figures.peek(), copies.peek()],
     suggest: phrases.suggest,
+    phraseService: phrases.service,
     getDocument: (id) => byId.get(id),
     search(request) {
       const t0 = performance.now();
@@ -126,9 +127,11 @@ const FEW_MATCHES = 3;
  */
 function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
   let completions: SuggestIndex | null = null;
+  let service: PhraseService | null = null;
   const job = backgroundJob(async () => {
     const built = await run();
     completions = buildSuggestIndex(built);
+    service = servePhrases(built, completions);
     addJiebaWords(sharedFormulations(built).map((word) => ({ word, tag: 'nz' })));
     return built;
   }, log, 'phrase analysis');
@@ -137,11 +140,19 @@ function phraseAnalysis(run: () => Promise<PhraseTable>, log: Logger) {
     table: job.value,
     peek: job.peek,
     suggest: (prefix: string, limit?: number): Suggestion[] => (completions ? suggest(completions, prefix, limit) : []),
+    service: (): PhraseService | null => service,
     corrections: (terms: readonly string[]): string[] => (completions ? [...new Set(terms.flatMap((t) => didYouMean(completions!, t)))] : []),
   };
 }
 
 
+/**
+ * A phrase table and its completions, made at module level so that the closure holds these two only: one made
+ * inside the engine would keep the whole engine — its index, some 700 MB on the 63 MB corpus — alive with it.
+ */
+function servePhrases(table: PhraseTable, completions: SuggestIndex): PhraseService {
+  return { table, suggest: (prefix, limit) => suggest(completions, prefix, limit) };
+}
 
 /** Retry an unreadable corpus folder this often. */
 const RETRY_MS = 10_000;
@@ -173,8 +184,9 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       // With a cache, the worker builds and writes it, and this thread only loads it; without one it builds here.
       if (opts.cacheDir) await runInWorker<RebuildJob, unknown>(workerUrl('rebuild-worker', import.meta.url), job, 'index rebuild');
       const next = await createEngine({ ...opts, phrases: 'eager' });
-      // The index swaps now; the previous phrase table serves until the new one is counted, then follows.
-      previous = current;
+      // The index swaps now; the previous phrase table serves until the new one is counted, then follows. Only the
+      // table is kept: the previous index goes at once, so that two indexes are not held while the phrases count.
+      previous = current.phraseService() ?? previous;
       current = next;
       const dropPrevious = () => {
         if (current === next) previous = null;
@@ -222,7 +234,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     : null;
   if (watcher) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   let current = await createEngine(opts);
-  let previous: Engine | null = null;
+  let previous: PhraseService | null = null;
   started = true;
   if (changedDuringStart) schedule();
 
@@ -233,7 +245,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     get origin() { return current.origin; },
     get regions() { return current.regions; },
     get slogans() { return current.slogans; },
-    phrases: () => current.phrases() ?? previous?.phrases() ?? null,
+    phrases: () => current.phrases() ?? previous?.table ?? null,
     whenPhrasesReady: () => current.whenPhrasesReady(),
     // The previous copies are the previous index's passage numbers: nothing serves until the new ones are found.
     copies: () => current.copies(),
@@ -243,9 +255,10 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     // The previous phrase table serves until the new one is counted, so it is part of what answers are made from.
     backgroundResults: () => {
       const [table, figures, copies] = current.backgroundResults();
-      return [table ?? previous?.backgroundResults()[0] ?? null, figures, copies];
+      return [table ?? previous?.table ?? null, figures, copies];
     },
     suggest: (prefix, limit) => (current.phrases() || !previous ? current : previous).suggest(prefix, limit),
+    phraseService: () => current.phraseService() ?? previous,
     getDocument: (id) => current.getDocument(id),
     search: (request) => current.search(request),
     matchesInDocument: (id, q) => current.matchesInDocument(id, q),

@@ -1,10 +1,12 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createLiveEngine, type LiveEngine } from '../src/engine.js';
 import { createApp } from '../src/server/create-app.js';
-import { recordingLogger, tempDir } from './helpers.js';
+import { recordingLogger, SAMPLE_CORPUS, tempDir } from './helpers.js';
 
 const report = (town: string, words: string) => `${town}2024年政府工作报告\n各位代表：过去一年，我们${words}，各项工作取得新成效，群众获得感不断增强。\n`;
 
@@ -68,6 +70,29 @@ describe('a live corpus', () => {
     const app = createApp(engine);
     expect((await request(app).get('/api/status').expect(200)).body.rebuild.lastError).toMatch(/ENOENT|no such file/);
     expect((await request(app).get('/').expect(200)).text).toContain('索引更新失败，仍在使用上一版索引');
+    await engine.close();
+  });
+
+  it('lets the previous index go at a swap, while its phrase table serves until the new one is counted', { timeout: 120_000 }, async () => {
+    const corpus = await tempDir();
+    await cp(SAMPLE_CORPUS, corpus, { recursive: true });
+    const engine = await createLiveEngine({ corpusDir: corpus, cacheDir: await tempDir(), watch: false, phrases: 'eager' });
+    const table = await engine.whenPhrasesReady();
+    const prefix = table.phrases[0].phrase.slice(0, 1);
+    const completions = engine.suggest(prefix);
+    expect(completions.length).toBeGreaterThan(0);
+    const previousIndex = new WeakRef(engine.index);
+    await writeFile(path.join(corpus, 'b.txt'), report('南山镇', '落实河长制巡查'));
+    await engine.rebuild();
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // The new table is being counted in the job worker: the previous one answers meanwhile.
+    expect(engine.status().phrases).toBe('counting');
+    expect(engine.phrases()).toBe(table);
+    expect(engine.suggest(prefix)).toEqual(completions);
+    expect(previousIndex.deref()).toBeUndefined();
+    await engine.whenPhrasesReady();
+    expect(engine.phrases()).not.toBe(table);
     await engine.close();
   });
 });
