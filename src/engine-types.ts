@@ -34,6 +34,11 @@ export interface EngineOptions {
   readonly onProgress: (progress: BuildProgress) => void;
   /** Count phrases right after start (the server), or only when first asked for (the CLI, tests). */
   readonly phrases: 'eager' | 'lazy';
+  /**
+   * With a cache directory, build in a job process that writes the cache, then load it here (the live engine):
+   * a build's memory goes back to the system when that process ends, instead of staying with the server.
+   */
+  readonly buildApart: boolean;
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -46,6 +51,7 @@ export const defaultEngineOptions: EngineOptions = {
   split: defaultSplitOptions,
   phrases: 'lazy',
   onProgress: () => {},
+  buildApart: false,
 };
 
 /** How far a build has come. */
@@ -86,16 +92,16 @@ export interface Engine {
   readonly skipped: readonly SkippedFile[];
   readonly index: SearchIndex;
   /**
-   * Phrases with exact counts per region, or null while they are being counted (in a worker thread, started
+   * Phrases with exact counts per region, or null while they are being counted (in a job process, started
    * by the first call or at start with `phrases: 'eager'`; cached beside the index).
    */
   phrases(): PhraseTable | null;
   /** The phrase table once it is ready (rejects if the analysis failed). */
   whenPhrasesReady(): Promise<PhraseTable>;
-  /** Near-duplicate passages of different reports, or null while they are being found (in the job worker, after the phrases). */
+  /** Near-duplicate passages of different reports, or null while they are being found (in a job process, after the phrases). */
   copies(): Copies | null;
   whenCopiesReady(): Promise<Copies>;
-  /** Every figure of the corpus, grouped by indicator, or null while they are being read (first in the job worker). */
+  /** Every figure of the corpus, grouped by indicator, or null while they are being read (first of the background jobs). */
   figures(): FigureTable | null;
   whenFiguresReady(): Promise<FigureTable>;
   /** The phrase table, figures and copies as they are now, starting no job (the response cache's basis). */
@@ -132,6 +138,8 @@ export interface EngineStatus {
   readonly rebuild: {
     readonly running: boolean;
     readonly startedAt: string | null;
+    /** How far the running rebuild's build has come (null before its first report, and when none runs). */
+    readonly progress: BuildProgress | null;
     /** More changes arrived during the running rebuild: another follows it. */
     readonly pending: boolean;
     readonly lastSwapAt: string | null;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Logger } from './logger.js';
-import { defaultEngineOptions, type Engine, type EngineOptions, type EngineStatus, type IndexOrigin, type LiveEngine, type LiveEngineOptions, type PhraseService } from './engine-types.js';
-import { runInWorker, workerUrl } from './run-in-worker.js';
-import type { RebuildJob } from './rebuild-worker.js';
+import { defaultEngineOptions, type BuildProgress, type Engine, type EngineOptions, type EngineStatus, type IndexOrigin, type LiveEngine, type LiveEngineOptions, type PhraseService } from './engine-types.js';
+import { jobUrl, runInProcess } from './run-in-process.js';
+import type { BuildJob } from './build-job.js';
 import { addJiebaWords } from './tokenize/tokenize-text.js';
 import { FiguresNotReadyError, matchingPassages, runQuery } from './query/run-query.js';
 import type { PhraseTable } from './analysis/phrase-table.js';
@@ -24,7 +24,9 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const started = performance.now();
   const dictionary = await loadDictionaries(opts);
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
-  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words);
+  const own = opts.cacheDir;
+  const buildApart = given.buildApart && own ? () => runInProcess<BuildJob, unknown>(jobUrl('build-job', import.meta.url), { corpusDir: opts.corpusDir, cacheDir: own, userDict: opts.userDict, split: opts.split, key }, 'index build', (p) => given.onProgress(p as BuildProgress)) : null;
+  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart);
   if (given.cacheDir && opts.cacheDir) {
     const removed = await pruneCacheDir(given.cacheDir, opts.cacheDir);
     if (removed.length > 0) opts.logger.info({ removed }, `removed ${removed.length} unused cache entries from ${given.cacheDir}`);
@@ -159,7 +161,7 @@ const RETRY_MS = 10_000;
 
 /**
  * An engine that serves its corpus while the corpus changes: changes (files added, changed, renamed, removed,
- * metadata.csv) start a rebuild in a worker thread, which writes the new cache; the new index is loaded and swapped
+ * metadata.csv) start a rebuild in a job process, which writes the new cache; the new index is loaded and swapped
  * in at once, so every request is answered by one complete index, old or new. The phrase table follows the same
  * way once counted (the previous one serves meanwhile).
  */
@@ -170,6 +172,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
   let running: Promise<void> | null = null;
   let pending = false;
   let startedAt: string | null = null;
+  let progress: BuildProgress | null = null;
   let lastSwapAt: string | null = null;
   let lastMs: number | null = null;
   let lastError: string | null = null;
@@ -180,10 +183,8 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     const t0 = performance.now();
     startedAt = new Date().toISOString();
     try {
-      const job: RebuildJob = { corpusDir: opts.corpusDir, cacheDir: opts.cacheDir, userDict: opts.userDict, split: opts.split };
-      // With a cache, the worker builds and writes it, and this thread only loads it; without one it builds here.
-      if (opts.cacheDir) await runInWorker<RebuildJob, unknown>(workerUrl('rebuild-worker', import.meta.url), job, 'index rebuild');
-      const next = await createEngine({ ...opts, phrases: 'eager' });
+      // With a cache, a job process builds and writes it, and this thread only loads it; without one it builds here.
+      const next = await createEngine({ ...opts, phrases: 'eager', buildApart: true, onProgress: (p) => (progress = p) });
       // The index swaps now; the previous phrase table serves until the new one is counted, then follows. Only the
       // table is kept: the previous index goes at once, so that two indexes are not held while the phrases count.
       previous = current.phraseService() ?? previous;
@@ -202,6 +203,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       if (!closed) setTimeout(schedule, RETRY_MS).unref();
     } finally {
       startedAt = null;
+      progress = null;
     }
   };
   const rebuild = (): Promise<void> => {
@@ -233,7 +235,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
         .on('error', (err) => log.warn(`watching ${opts.corpusDir}: ${(err as Error).message}`))
     : null;
   if (watcher) await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  let current = await createEngine(opts);
+  let current = await createEngine({ ...opts, buildApart: true });
   let previous: PhraseService | null = null;
   started = true;
   if (changedDuringStart) schedule();
@@ -272,7 +274,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
       servingSince,
       watching: watcher !== null,
       ...backgroundStates(current),
-      rebuild: { running: running !== null, startedAt, pending, lastSwapAt, lastMs, lastError },
+      rebuild: { running: running !== null, startedAt, progress, pending, lastSwapAt, lastMs, lastError },
     }),
     async close() {
       closed = true;

@@ -13,18 +13,20 @@ import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.j
 import { buildCharIndex } from './search-index/char-index.js';
 import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, loadIndexCache, loadJsonCache, loadPreviousWords, pause, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
 import { indexPassages, type SearchIndex } from './search-index/search-index.js';
-import { buildWordStartsInWorker, passageStarts, type PreviousWords } from './search-index/word-starts.js';
+import { startWordStartsInProcess, passageStarts, type PreviousWords } from './search-index/word-starts.js';
 import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { findCorpusSlogans } from './analysis/find-slogans.js';
-import { COPY_RULES_VERSION, type Copies, type CopySource } from './analysis/find-copies.js';
-import { runInWorker, workerUrl } from './run-in-worker.js';
-import type { FiguresJob } from './figures-worker.js';
+import { COPY_RULES_VERSION, type Copies } from './analysis/find-copies.js';
+import { jobUrl, runApart } from './run-in-process.js';
+import { packTexts } from './search-index/packed-texts.js';
+import type { PhraseJob } from './analysis/phrase-job.js';
+import type { CopiesJob } from './copies-job.js';
+import type { FiguresJob } from './figures-job.js';
 import { FIGURE_RULES_VERSION } from './figures/extract-figures.js';
 import type { FigureRecord } from './figures/figure-table.js';
 import { parseIndicatorSynonyms, type IndicatorGroups } from './figures/indicator-synonyms.js';
 import { parseSloganThesaurus, type Slogan } from './tokenize/slogan-thesaurus.js';
-import { analyzeInWorker } from './analysis/analyze-in-worker.js';
 import type { EngineOptions } from './engine.js';
 
 /**
@@ -62,28 +64,30 @@ export async function inputFingerprint(opts: EngineOptions, dictionaryText: stri
   ]);
 }
 
-/** The index from the cache when it matches the inputs; otherwise built and cached, saying why. */
-export async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[]) {
+/**
+ * The index from the cache when it matches the inputs; otherwise built and cached, saying why. `buildApart`, when
+ * given, builds and writes the cache elsewhere (a job process), and the index is then loaded from it.
+ */
+export async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[], buildApart: (() => Promise<unknown>) | null = null) {
   const log = opts.logger;
   if (opts.cacheDir) {
-    const cached = await loadIndexCache(opts.cacheDir, key);
-    let reason = cached.ok ? '' : cached.reason;
-    if (cached.ok) {
-      try {
-        const packed = cached.payload.json as CachedCorpus;
-        const corpus: Corpus = { documents: await unpackInSteps(cached.payload.records as PackedDocument[]), skipped: packed.skipped };
-        const texts = splitByPassages(corpus.documents, cached.payload.normalized);
-        await pause();
-        const base = indexPassages(corpus.documents, texts);
-        const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
-        const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
-        return { corpus, index, from: 'cache' as const, cacheFile: path.join(opts.cacheDir, CACHE_FILE), cacheBytes: cached.bytes };
-      } catch (err) {
-        reason = `the cache does not fit together: ${(err as Error).message}`;
-      }
+    const cached = await indexFromCache(opts.cacheDir, key);
+    if (cached.ok) return { ...cached.value, from: 'cache' as const };
+    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
+    if (buildApart) {
+      await buildApart();
+      const built = await indexFromCache(opts.cacheDir, key);
+      if (built.ok) return { ...built.value, from: 'build' as const };
+      // The inputs changed while the job process built: build them here as they are now.
+      log.info({ cacheDir: opts.cacheDir }, `the index built apart cannot be used, building here: ${built.reason}`);
     }
-    log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${reason}`);
   }
+  return buildAndCacheIndex(opts, key, dictionaryWords);
+}
+
+/** The index built from the corpus, and written to the cache (when there is one) under `key`. */
+export async function buildAndCacheIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[]) {
+  const log = opts.logger;
   const { corpus, index, wordsKey: cutWith } = await buildIndex(opts, dictionaryWords);
   let saved: { file: string; bytes: number } | null = null;
   if (opts.cacheDir) {
@@ -95,6 +99,24 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
     }
   }
   return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
+}
+
+/** The corpus and index of the cache in `dir` when it matches `key`, or why not. */
+async function indexFromCache(dir: string, key: string) {
+  const cached = await loadIndexCache(dir, key);
+  if (!cached.ok) return cached;
+  try {
+    const packed = cached.payload.json as CachedCorpus;
+    const corpus: Corpus = { documents: await unpackInSteps(cached.payload.records as PackedDocument[]), skipped: packed.skipped };
+    const texts = splitByPassages(corpus.documents, cached.payload.normalized);
+    await pause();
+    const base = indexPassages(corpus.documents, texts);
+    const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
+    const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
+    return { ok: true as const, value: { corpus, index, cacheFile: path.join(dir, CACHE_FILE), cacheBytes: cached.bytes } };
+  } catch (err) {
+    return { ok: false as const, reason: `the cache does not fit together: ${(err as Error).message}` };
+  }
 }
 
 /** unpackDocuments a few hundred at a time, with a pause between (a swap loads while the server answers). */
@@ -124,7 +146,7 @@ export const FIGURES_CACHE = 'figures.json';
 export const READS_CACHE = 'reads.json';
 
 /**
- * A result computed from the index in the job worker, kept in a cache file of its own under the index's
+ * A result computed from the index in a job process, kept in a cache file of its own under the index's
  * fingerprint and the rules' version: loaded when it is there, else computed, logged with its time, and saved.
  */
 async function loadOrCompute<T>(opts: EngineOptions, file: string, key: string, job: { cache: string; what: string; doing: string }, compute: () => Promise<T>, summary: (value: T) => string): Promise<T> {
@@ -142,17 +164,18 @@ async function loadOrCompute<T>(opts: EngineOptions, file: string, key: string, 
   return value;
 }
 
-/** The phrase table from its cache, or counted in a worker thread and then cached. */
+/** The phrase table from its cache, or counted in a job process (or here, for a small corpus) and then cached. */
 export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
-  const source = { normalized: index.normalized, passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
-  const compute = () => analyzeInWorker({ source, words, terms: terms.map((t) => t.word) });
+  const source = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+  const job: PhraseJob = { source, words, terms: terms.map((t) => t.word) };
+  const compute = () => runApart<PhraseJob, PhraseTable>(jobUrl('analysis/phrase-job', import.meta.url), job, 'phrase analysis', index.passages.length);
   return loadOrCompute(opts, PHRASE_CACHE, `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`, { cache: 'phrase', what: 'phrase analysis', doing: 'counting phrases' }, compute, (t) => `${t.phrases.length} phrases counted`);
 }
 
-/** The figures of every passage from their cache, or read in the job worker and then cached. */
+/** The figures of every passage from their cache, or read in a job process (or here, for a small corpus) and then cached. */
 export function loadOrExtractFigures(opts: EngineOptions, indexKey: string, index: SearchIndex, words: readonly UserWord[]): Promise<FigureRecord[]> {
   const passages = index.passages.map((p) => ({ text: p.text, section: p.section }));
-  const compute = () => runInWorker<FiguresJob, FigureRecord[]>(workerUrl('figures-worker', import.meta.url), { passages, words }, 'figure extraction');
+  const compute = () => runApart<FiguresJob, FigureRecord[]>(jobUrl('figures-job', import.meta.url), { passages, words }, 'figure extraction', passages.length);
   return loadOrCompute(opts, FIGURES_CACHE, `${indexKey} figure-rules ${FIGURE_RULES_VERSION}`, { cache: 'figure', what: 'figure extraction', doing: 'reading figures' }, compute, (r) => `${r.length} figures read`);
 }
 
@@ -169,9 +192,10 @@ export async function loadIndicatorSynonyms(opts: EngineOptions): Promise<Indica
   }
 }
 
-/** The near-duplicate passages from their cache, or found in the job worker and then cached. */
+/** The near-duplicate passages from their cache, or found in a job process (or here, for a small corpus) and then cached. */
 export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: SearchIndex): Promise<Copies> {
-  const compute = () => runInWorker<CopySource, Copies>(workerUrl('copies-worker', import.meta.url), { normalized: index.normalized, passageDoc: index.passageDoc, headings: index.headings }, 'copy search');
+  const job: CopiesJob = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, headings: index.headings };
+  const compute = () => runApart<CopiesJob, Copies>(jobUrl('copies-job', import.meta.url), job, 'copy search', index.passages.length);
   return loadOrCompute(opts, COPIES_CACHE, `${indexKey} copy-rules ${COPY_RULES_VERSION}`, { cache: 'copy', what: 'copy search', doing: 'looking for copied passages' }, compute, (c) => `${c.pairs.length} pairs of near-duplicate passages found`);
 }
 
@@ -199,7 +223,7 @@ export async function buildIndex(opts: EngineOptions, dictionaryWords: readonly 
   const words = vocabulary(dictionaryWords, regionNames(documents));
   const cutWith = wordsKey(words);
   const previous = opts.cacheDir ? await previousWords(opts.cacheDir, cutWith) : null;
-  const edges = buildWordStartsInWorker(base.normalized, base.lengths, words, previous);
+  const edges = (await startWordStartsInProcess(base.normalized, base.lengths, words, previous)).answer;
   const chars = buildCharIndex(base.normalized);
   log.info(`building the index: ${chars.keys.length} distinct characters and bigrams, ${chars.postings.length} postings in ${seconds()} s`);
   const { bits, reused: cut } = await edges;

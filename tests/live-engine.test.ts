@@ -76,7 +76,11 @@ describe('a live corpus', () => {
   it('lets the previous index go at a swap, while its phrase table serves until the new one is counted', { timeout: 120_000 }, async () => {
     const corpus = await tempDir();
     await cp(SAMPLE_CORPUS, corpus, { recursive: true });
-    const engine = await createLiveEngine({ corpusDir: corpus, cacheDir: await tempDir(), watch: false, phrases: 'eager' });
+    const progress: string[] = [];
+    const engine = await createLiveEngine({ corpusDir: corpus, cacheDir: await tempDir(), watch: false, phrases: 'eager', onProgress: (p) => progress.push(p.stage) });
+    // Built in a job process, loaded here; the progress bar hears of the build all the same.
+    expect(engine.origin.from).toBe('build');
+    expect(progress.at(-1)).toBe('done');
     const table = await engine.whenPhrasesReady();
     const prefix = table.phrases[0].phrase.slice(0, 1);
     const completions = engine.suggest(prefix);
@@ -86,7 +90,7 @@ describe('a live corpus', () => {
     await engine.rebuild();
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
-    // The new table is being counted in the job worker: the previous one answers meanwhile.
+    // The new table is being counted: the previous one answers meanwhile.
     expect(engine.status().phrases).toBe('counting');
     expect(engine.phrases()).toBe(table);
     expect(engine.suggest(prefix)).toEqual(completions);

@@ -6,7 +6,7 @@ import { ensureJieba } from '../tokenize/tokenize-text.js';
 import { buildProgressBar } from './progress-bar.js';
 import { createApp } from '../server/create-app.js';
 import { listenLenient } from '../server/listen-lenient.js';
-import { stopJobWorker } from '../run-in-worker.js';
+import { stopJobProcesses } from '../run-in-process.js';
 
 /**
  * Lets V8's old space grow to twice what was live at the last full collection before it collects again, instead of
@@ -52,7 +52,9 @@ export async function serve(config: Config): Promise<void> {
       logger.warn('requests still in flight after the grace period: exiting');
       process.exit(0);
     }, SHUTDOWN_GRACE_MS).unref();
-    server.close(() => void engine.close().then(stopJobWorker).then(() => process.exit(0)));
+    server.close(() => void engine.close().then(() => process.exit(0)));
+    // A rebuild's job process is not waited for: it is ended, and the next start builds again.
+    stopJobProcesses();
     (server as typeof server & { http?: { closeIdleConnections(): void } }).http?.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -24,7 +24,7 @@ export interface FigureTable {
   readonly groups: readonly string[];
 }
 
-/** The figures of every passage (the job worker runs this once per index). */
+/** The figures of every passage (a job process runs this once per index). */
 export function collectFigures(passages: readonly { readonly text: string; readonly section: readonly string[] }[]): FigureRecord[] {
   return passages.flatMap((p, passage) => extractFigures(p.text, p.section).map((f) => ({ ...f, passage })));
 }

@@ -1,7 +1,8 @@
-import { runInWorker, workerUrl } from '../run-in-worker.js';
+import { jobUrl, startApart } from '../run-in-process.js';
+import { packTexts } from './packed-texts.js';
 import { tokenizeText } from '../tokenize/tokenize-text.js';
 import type { UserWord } from '../tokenize/user-dictionary.js';
-import type { WordStartsJob } from './word-starts-worker.js';
+import type { WordStartsJob } from './word-starts-job.js';
 
 /**
  * Where jieba's words begin and end, one bit per character of the corpus and one for each passage's end (passages
@@ -126,7 +127,10 @@ export function wordSpans(words: WordStarts, p: number, text: string): number[] 
   return spans;
 }
 
-/** Builds the word edges in a worker thread, so that the build can index characters on the other core meanwhile. */
-export function buildWordStartsInWorker(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<BuiltWordStarts> {
-  return runInWorker<WordStartsJob, BuiltWordStarts>(workerUrl('word-starts-worker', import.meta.url), { normalized, lengths, words, previous }, 'word-edge analysis');
+/**
+ * Starts building the word edges in a job process, so that the build can index characters on the other core
+ * meanwhile (a small corpus's here and now); resolves once the passages are sent.
+ */
+export function startWordStartsInProcess(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<{ readonly answer: Promise<BuiltWordStarts> }> {
+  return startApart<WordStartsJob, BuiltWordStarts>(jobUrl('word-starts-job', import.meta.url), { texts: packTexts(normalized, lengths), words, previous }, 'word-edge analysis', normalized.length);
 }

@@ -10,7 +10,7 @@ import { passageUrl } from './view-models.js';
 
 /** `/copies`, `/copies/compare` and `/api/copies`: passages copied between reports, listed, grouped and set side by side. */
 
-/** The copies, or a "still looking" answer (503 with Retry-After) while the job worker has not finished. */
+/** The copies, or a "still looking" answer (503 with Retry-After) while its job has not finished. */
 function copiesOr503(engine: Engine, req: Request, res: Response): Copies | null {
   return readyOr503(engine.copies(), req, res, { api: 'copied passages are still being looked for', page: '正在查找相似段落' });
 }

@@ -11,7 +11,7 @@ import { passageUrl } from './view-models.js';
 
 /** `/figures` and `/api/figures`: indicators by how many regions report them, and one indicator by region and year. */
 
-/** The figures, or a "still reading" answer (503 with Retry-After) while the job worker has not finished. */
+/** The figures, or a "still reading" answer (503 with Retry-After) while its job has not finished. */
 function figuresOr503(engine: Engine, req: Request, res: Response): FigureTable | null {
   return readyOr503(engine.figures(), req, res, { api: 'figures are still being read from the reports', page: '正在读取数字' });
 }

@@ -17,13 +17,13 @@ export function engineStatus(engine: Engine | LiveEngine): EngineStatus {
     watching: false,
     // Read without starting anything: a lazy engine (tests, the CLI) starts its jobs only when a view needs them.
     ...backgroundStates(engine),
-    rebuild: { running: false, startedAt: null, pending: false, lastSwapAt: null, lastMs: null, lastError: null },
+    rebuild: { running: false, startedAt: null, progress: null, pending: false, lastSwapAt: null, lastMs: null, lastError: null },
   };
 }
 
 /**
- * The process's memory in MB, for `/api/status`: RSS is the whole process (the job worker's heap and jieba's
- * native memory too); the heap figures are the main thread's, where the index and the answers live.
+ * The server process's memory in MB, for `/api/status` (jieba's native memory included; job processes, which
+ * come and go, are not).
  */
 export function processMemory(): { rssMB: number; heapUsedMB: number; heapTotalMB: number; arrayBuffersMB: number } {
   const m = process.memoryUsage();

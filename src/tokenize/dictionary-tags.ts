@@ -4,7 +4,7 @@ import type { UserWord } from './user-dictionary.js';
 
 /**
  * jieba's part-of-speech tags of one-character words, read from its dictionary file rather than asked of a loaded
- * jieba: loading it costs a worker thread about 400 MB of native memory, and the phrase count needs no other part
+ * jieba: loading it costs a process about 250 MB of native memory, and the phrase count needs no other part
  * of it. For every one-character entry of the shipped dictionary the tag equals `nodejieba.tag(c)` (checked for all
  * 11,580). Words given with a tag of their own (USER_DICT) override the dictionary's, as jieba's insertWord does.
  */

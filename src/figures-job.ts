@@ -8,7 +8,7 @@ export interface FiguresJob {
   readonly words: readonly UserWord[];
 }
 
-/** Runs in the job worker: reading every figure of a large corpus takes seconds, which must not stop the server. */
+/** Runs in a job process: reading every figure of a large corpus takes seconds, which must not stop the server. */
 export function run(job: FiguresJob): FigureRecord[] {
   addJiebaWords(job.words);
   return collectFigures(job.passages);
