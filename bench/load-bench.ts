@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchmarkQueries } from './queries.js';
+import { processTree, rssMB } from './process-rss.js';
 
 /**
  * `npm run bench -- --load`: a server in its own process on 127.0.0.1 (the corpus copied to a temporary folder,
@@ -147,18 +148,6 @@ function rssPeaks(child: ChildProcess) {
     peaks: () => ({ server: { ...server }, withJobs: { ...withJobs } }),
     stop: () => clearInterval(timer),
   };
-}
-
-async function rssMB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** A process and its descendants, the process first. */
-async function processTree(pid: number): Promise<number[]> {
-  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  const below = await Promise.all(children.split(/\s+/).filter(Boolean).map((c) => processTree(Number(c))));
-  return [pid, ...below.flat()];
 }
 
 async function peakRssMB(child: ChildProcess): Promise<number | null> {

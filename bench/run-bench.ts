@@ -40,7 +40,7 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
 
 /** Starts an engine in a fresh process, as `npm start` would, and returns how it went. */
-function startInChild(cacheDir: string): { from: string; ms: number; blockedMaxMs: number; cacheBytes: number; figuresMs: number; figures: number; phrasesMs: number; phrasesExtraRssMB: number; phrases: number; copiesMs: number; copies: number; maxRssMB: number } {
+function startInChild(cacheDir: string): { from: string; ms: number; blockedMaxMs: number; cacheBytes: number; figuresMs: number; figures: number; phrasesMs: number; phrasesExtraRssMB: number; phrases: number; copiesMs: number; copies: number; maxRssMB: number; maxTreeRssMB: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./start-engine.ts', import.meta.url)), '--corpus', corpusDir, '--cache-dir', cacheDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
@@ -111,7 +111,7 @@ try {
         plainScanMsPerQuery: Math.round(scanMs * 100) / 100,
         // The background jobs, one after another in the worker; the peak is the whole cold process's.
         figureExtraction: { figures: cold.figures, buildMs: cold.figuresMs, cacheLoadMs: warmStart.figuresMs },
-        phraseAnalysis: { phrases: cold.phrases, buildMs: cold.phrasesMs, cacheLoadMs: warmStart.phrasesMs, peakRssMB: cold.maxRssMB, recountMs: recount.phrasesMs, recountExtraRssMB: recount.phrasesExtraRssMB },
+        phraseAnalysis: { phrases: cold.phrases, buildMs: cold.phrasesMs, cacheLoadMs: warmStart.phrasesMs, peakRssMB: cold.maxRssMB, peakRssWithJobsMB: cold.maxTreeRssMB, recountMs: recount.phrasesMs, recountExtraRssMB: recount.phrasesExtraRssMB },
         copySearch: { pairs: cold.copies, buildMs: cold.copiesMs, cacheLoadMs: warmStart.copiesMs },
         ...(ranking ? { rankingNdcgAt10: ranking.ndcgAt10, rankingPerQuery: ranking.perQuery } : {}),
         ...(values.peer ? { peer: runPeerBench(warm, queries, limit, runs) } : {}),
