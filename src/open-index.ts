@@ -166,9 +166,11 @@ async function loadOrCompute<T>(opts: EngineOptions, file: string, key: string, 
 
 /** The phrase table from its cache, or counted in a job process (or here, for a small corpus) and then cached. */
 export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
-  const source = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
-  const job: PhraseJob = { source, words, terms: terms.map((t) => t.word) };
-  const compute = () => runApart<PhraseJob, PhraseTable>(jobUrl('analysis/phrase-job', import.meta.url), job, 'phrase analysis', index.passages.length);
+  // The job is made only when the table is counted: a cache load needs no 19-million-character copy of the texts.
+  const compute = () => {
+    const source = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+    return runApart<PhraseJob, PhraseTable>(jobUrl('analysis/phrase-job', import.meta.url), { source, words, terms: terms.map((t) => t.word) }, 'phrase analysis', index.passages.length);
+  };
   return loadOrCompute(opts, PHRASE_CACHE, `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`, { cache: 'phrase', what: 'phrase analysis', doing: 'counting phrases' }, compute, (t) => `${t.phrases.length} phrases counted`);
 }
 
@@ -194,8 +196,10 @@ export async function loadIndicatorSynonyms(opts: EngineOptions): Promise<Indica
 
 /** The near-duplicate passages from their cache, or found in a job process (or here, for a small corpus) and then cached. */
 export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: SearchIndex): Promise<Copies> {
-  const job: CopiesJob = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, headings: index.headings };
-  const compute = () => runApart<CopiesJob, Copies>(jobUrl('copies-job', import.meta.url), job, 'copy search', index.passages.length);
+  const compute = () => {
+    const job: CopiesJob = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, headings: index.headings };
+    return runApart<CopiesJob, Copies>(jobUrl('copies-job', import.meta.url), job, 'copy search', index.passages.length);
+  };
   return loadOrCompute(opts, COPIES_CACHE, `${indexKey} copy-rules ${COPY_RULES_VERSION}`, { cache: 'copy', what: 'copy search', doing: 'looking for copied passages' }, compute, (c) => `${c.pairs.length} pairs of near-duplicate passages found`);
 }
 
