@@ -8,8 +8,8 @@ import type { ParsedQuery, QueryTerm, SloganExpansion } from './parse-query.js';
  * Quotes around the name are optional (~“六稳”). A term that names no known slogan stays as typed.
  */
 export function expandSlogans(query: ParsedQuery, slogans: readonly Slogan[], all = false): ParsedQuery {
-  if (slogans.length === 0) return query;
-  const byName = new Map(slogans.map((s) => [normalizeText(s.name), s]));
+  if (slogans.length === 0 || !query.groups.some((group) => group.some((term) => term.expand || (all && !term.phrase)))) return query;
+  const byName = sloganNames(slogans);
   const expansions: SloganExpansion[] = [];
   const groups = query.groups.map((group) =>
     group.flatMap((term): QueryTerm[] => {
@@ -21,6 +21,15 @@ export function expandSlogans(query: ParsedQuery, slogans: readonly Slogan[], al
     }),
   );
   return expansions.length === 0 ? query : { ...query, groups, expansions: [...query.expansions, ...expansions] };
+}
+
+const namesOf = new WeakMap<readonly Slogan[], Map<string, Slogan>>();
+
+/** The slogans by their normalised names, made once per list (not on every query). */
+function sloganNames(slogans: readonly Slogan[]): Map<string, Slogan> {
+  let byName = namesOf.get(slogans);
+  if (!byName) namesOf.set(slogans, (byName = new Map(slogans.map((s) => [normalizeText(s.name), s]))));
+  return byName;
 }
 
 /** The forms of the query's slogans that a passage holds (稳就业、稳外贸), joined as a reader lists them; null if none. */

@@ -82,7 +82,8 @@ export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery
     let groupSet: Int32Array = new Int32Array(0);
     for (const term of group) {
       const termSet = containing(term.normalized);
-      groupSet = unionSorted(groupSet, termSet);
+      // A group of one term is its set as it is (a union with nothing would copy every match of a common word).
+      groupSet = group.length === 1 ? termSet : unionSorted(groupSet, termSet);
       units.push({ needle: term.normalized, df: termSet.length, weight: 1, term: termNumber++ });
     }
     matched = matched ? intersectSorted(matched, groupSet) : groupSet;

@@ -162,62 +162,81 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
 /**
  * Applies the region/year filters and counts facets. Matches are counted per document first (one typed-array
  * increment a passage), then summed per region and year, so a word in every other passage stays cheap. Each facet
- * ignores its own filter.
+ * ignores its own filter. Everything runs over the index's numbered columns, not the document objects.
  */
 function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
-  const docs = index.documents;
+  const { docRegion, docLevel, docYear, passageDoc } = index;
+  const docs = docRegion.length;
   // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.
-  const regionOk = new Uint8Array(docs.length);
-  const yearOk = new Uint8Array(docs.length);
-  if (query.levels.length + query.regions.length + query.years.length === 0) {
-    regionOk.fill(1);
-    yearOk.fill(1);
-  } else {
-    for (let d = 0; d < docs.length; d++) {
-      const doc = docs[d];
-      const level = query.levels.length === 0 || query.levels.includes(doc.level ?? '');
-      regionOk[d] = level && (query.regions.length === 0 || query.regions.includes(doc.region ?? '')) ? 1 : 0;
-      yearOk[d] = level && (query.years.length === 0 || query.years.includes(doc.year ?? -1)) ? 1 : 0;
+  const levelOk = allowed(index.levelNames, query.levels);
+  const regionAllowed = allowed(index.regionNames, query.regions);
+  const yearAllowed = allowed(index.yearValues, query.years);
+  const unfiltered = !levelOk && !regionAllowed && !yearAllowed;
+  const regionOk = new Uint8Array(docs).fill(1);
+  const yearOk = new Uint8Array(docs).fill(1);
+  if (!unfiltered) {
+    for (let d = 0; d < docs; d++) {
+      const level = !levelOk || levelOk[docLevel[d] + 1] === 1;
+      regionOk[d] = level && (!regionAllowed || regionAllowed[docRegion[d] + 1] === 1) ? 1 : 0;
+      yearOk[d] = level && (!yearAllowed || yearAllowed[docYear[d] + 1] === 1) ? 1 : 0;
     }
   }
-  const perDoc = new Int32Array(docs.length);
-  const kept = new Int32Array(passages.length);
-  let n = 0;
-  for (let k = 0; k < passages.length; k++) {
-    const p = passages[k];
-    const d = index.passageDoc[p];
-    perDoc[d]++;
-    if (regionOk[d] && yearOk[d]) kept[n++] = p;
+  const perDoc = new Int32Array(docs);
+  let kept = passages;
+  if (unfiltered) {
+    for (let k = 0; k < passages.length; k++) perDoc[passageDoc[passages[k]]]++;
+  } else {
+    const out = new Int32Array(passages.length);
+    let n = 0;
+    for (let k = 0; k < passages.length; k++) {
+      const p = passages[k];
+      const d = passageDoc[p];
+      perDoc[d]++;
+      if (regionOk[d] && yearOk[d]) out[n++] = p;
+    }
+    kept = out.subarray(0, n);
   }
   const regionPassages = new Int32Array(index.regionNames.length);
   const regionDocs = new Int32Array(index.regionNames.length);
-  const yearPassages = new Map<number, number>();
-  const yearDocs = new Map<number, number>();
-  for (let d = 0; d < docs.length; d++) {
+  const yearPassages = new Int32Array(index.yearValues.length);
+  const yearDocs = new Int32Array(index.yearValues.length);
+  for (let d = 0; d < docs; d++) {
     if (perDoc[d] === 0) continue;
-    const r = index.docRegion[d];
+    const r = docRegion[d];
     if (yearOk[d] && r >= 0) {
       regionPassages[r] += perDoc[d];
       regionDocs[r]++;
     }
-    const y = index.docYear[d];
+    const y = docYear[d];
     if (regionOk[d] && y >= 0) {
-      yearPassages.set(y, (yearPassages.get(y) ?? 0) + perDoc[d]);
-      yearDocs.set(y, (yearDocs.get(y) ?? 0) + 1);
+      yearPassages[y] += perDoc[d];
+      yearDocs[y]++;
     }
   }
-  const region: Record<string, number> = {};
-  const regionReports: Record<string, number> = {};
-  for (let r = 0; r < regionPassages.length; r++) {
-    if (regionDocs[r] === 0) continue;
-    region[index.regionNames[r]] = regionPassages[r];
-    regionReports[index.regionNames[r]] = regionDocs[r];
+  const [region, regionReports] = countsByName(index.regionNames, regionPassages, regionDocs);
+  const [year, yearReports] = countsByName(index.yearValues, yearPassages, yearDocs);
+  return { kept, facets: { region, year, regionReports, yearReports } };
+}
+
+/**
+ * A column's filter as a table over its numbers shifted by one (slot 0 is "none", never allowed), or null when
+ * the query does not filter by it.
+ */
+function allowed<T>(names: readonly T[], wanted: readonly T[]): Uint8Array | null {
+  if (wanted.length === 0) return null;
+  const table = new Uint8Array(names.length + 1);
+  for (let i = 0; i < names.length; i++) if (wanted.includes(names[i])) table[i + 1] = 1;
+  return table;
+}
+
+/** The passage and report counts of the values with any, as records keyed by the value (in the column's order). */
+function countsByName(names: readonly (string | number)[], passages: Int32Array, docs: Int32Array): [Record<string, number>, Record<string, number>] {
+  const byPassages: Record<string, number> = {};
+  const byDocs: Record<string, number> = {};
+  for (let i = 0; i < names.length; i++) {
+    if (docs[i] === 0) continue;
+    byPassages[names[i]] = passages[i];
+    byDocs[names[i]] = docs[i];
   }
-  const year: Record<string, number> = {};
-  const yearReports: Record<string, number> = {};
-  for (const [y, count] of [...yearPassages].sort((a, b) => a[0] - b[0])) {
-    year[y] = count;
-    yearReports[y] = yearDocs.get(y) ?? 0;
-  }
-  return { kept: kept.subarray(0, n), facets: { region, year, regionReports, yearReports } };
+  return [byPassages, byDocs];
 }

@@ -25,10 +25,14 @@ export interface SearchIndex {
   readonly passageSection: Int32Array;
   /** Per section: its normalised heading path and document title, for the section boost. */
   readonly sectionContexts: readonly string[];
-  /** Facet columns: each document's region as a number into `regionNames` (-1 for none), and its year (-1 for none). */
+  /** Facet columns: each document's region as a number into `regionNames`, its level into `levelNames`, its year
+   * into the ascending `yearValues` (-1 for none), so that filters and facets count in typed arrays. */
   readonly docRegion: Int32Array;
   readonly regionNames: readonly string[];
+  readonly docLevel: Int32Array;
+  readonly levelNames: readonly string[];
   readonly docYear: Int32Array;
+  readonly yearValues: readonly number[];
 }
 
 /** The parts of an index that are derived from the documents alone (rebuilt cheaply after a cache load). */
@@ -69,17 +73,20 @@ export function indexPassages(documents: readonly PolicyDocument[], normalizedTe
   return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts, ...facetColumns(documents) };
 }
 
-/** Numbers each document's region and year, so facets count in typed arrays instead of string-keyed objects. */
-function facetColumns(documents: readonly PolicyDocument[]): Pick<SearchIndex, 'docRegion' | 'regionNames' | 'docYear'> {
-  const regionNames: string[] = [];
-  const numbers = new Map<string, number>();
-  const docRegion = Int32Array.from(documents, (d) => {
-    if (d.region === null) return -1;
-    let n = numbers.get(d.region);
-    if (n === undefined) numbers.set(d.region, (n = regionNames.push(d.region) - 1));
-    return n;
-  });
-  return { docRegion, regionNames, docYear: Int32Array.from(documents, (d) => d.year ?? -1) };
+/** Numbers each document's region, level and year, so facets count in typed arrays instead of string-keyed objects. */
+function facetColumns(documents: readonly PolicyDocument[]): Pick<SearchIndex, 'docRegion' | 'regionNames' | 'docLevel' | 'levelNames' | 'docYear' | 'yearValues'> {
+  const regions = numbering(documents.map((d) => d.region));
+  const levels = numbering(documents.map((d) => d.level));
+  const years = numbering(documents.map((d) => d.year), (a, b) => a - b);
+  return { docRegion: regions.column, regionNames: regions.values, docLevel: levels.column, levelNames: levels.values, docYear: years.column, yearValues: years.values };
+}
+
+/** Each value's number into the distinct values (in the order met, or sorted by `order`); -1 for null. */
+function numbering<T>(values: readonly (T | null)[], order?: (a: T, b: T) => number): { column: Int32Array; values: T[] } {
+  const distinct = [...new Set(values.filter((v): v is T => v !== null))];
+  if (order) distinct.sort(order);
+  const numbers = new Map(distinct.map((v, i) => [v, i]));
+  return { column: Int32Array.from(values, (v) => (v === null ? -1 : numbers.get(v)!)), values: distinct };
 }
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
