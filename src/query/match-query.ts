@@ -1,4 +1,5 @@
-import { passagesContaining, type SearchIndex } from '../search-index/search-index.js';
+import { occurrences, type SearchIndex } from '../search-index/search-index.js';
+import type { KeyPostings } from '../search-index/char-index.js';
 import { intersectSorted, subtractSorted, unionSorted } from '../search-index/sorted-sets.js';
 import { isStopToken } from '../tokenize/stop-words.js';
 import { tokenizeText } from '../tokenize/tokenize-text.js';
@@ -14,6 +15,8 @@ export interface ScoringUnit {
   readonly weight: number;
   /** Which query term it belongs to (-1 for the whole query), for the proximity boost. */
   readonly term: number;
+  /** The needle's passages with its number of occurrences in each, when known (ranking then reads no text). */
+  readonly postings?: KeyPostings;
 }
 
 /** A query resolved against the index: the passages it matches and how to score and mark them. */
@@ -57,19 +60,32 @@ function wholeQuery(query: ParsedQuery): string | null {
 
 /**
  * Passages containing a string, like Ctrl-F: anywhere for Han text, at word edges where the string starts or ends
- * with a Latin letter or digit (AI is not found in domain). Results are kept per query.
+ * with a Latin letter or digit (AI is not found in domain); with the string's occurrences in each. Results are
+ * kept per query.
  */
-function containingFinder(index: SearchIndex): (needle: string) => Int32Array {
-  const cache = new Map<string, Int32Array>();
+function containingFinder(index: SearchIndex): (needle: string) => KeyPostings {
+  const cache = new Map<string, KeyPostings>();
   return (needle) => {
     let hit = cache.get(needle);
     if (!hit) {
-      hit = passagesContaining(index, needle);
-      if (needsWordEdges(needle)) hit = hit.filter((p) => edgeOccurrences(index.normalized[p], needle).length > 0);
+      hit = occurrences(index, needle);
+      if (needsWordEdges(needle)) hit = atWordEdges(index, hit, needle);
       cache.set(needle, hit);
     }
     return hit;
   };
+}
+
+/** The passages of `found` where the needle stands at word edges at least once (their counts kept as they were). */
+function atWordEdges(index: SearchIndex, found: KeyPostings, needle: string): KeyPostings {
+  const passages: number[] = [];
+  const tfs: number[] = [];
+  found.passages.forEach((p, k) => {
+    if (edgeOccurrences(index.normalized[p], needle).length === 0) return;
+    passages.push(p);
+    tfs.push(found.tfs[k]);
+  });
+  return { passages: Int32Array.from(passages), tfs: Uint8Array.from(tfs) };
 }
 
 /** Resolves a query to the passages holding exactly what was typed: every group, one of its terms each. */
@@ -81,18 +97,21 @@ export function matchQuery(index: SearchIndex, query: ParsedQuery): MatchedQuery
   for (const group of query.groups) {
     let groupSet: Int32Array = new Int32Array(0);
     for (const term of group) {
-      const termSet = containing(term.normalized);
+      const found = containing(term.normalized);
       // A group of one term is its set as it is (a union with nothing would copy every match of a common word).
-      groupSet = group.length === 1 ? termSet : unionSorted(groupSet, termSet);
-      units.push({ needle: term.normalized, df: termSet.length, weight: 1, term: termNumber++ });
+      groupSet = group.length === 1 ? found.passages : unionSorted(groupSet, found.passages);
+      units.push({ needle: term.normalized, df: found.passages.length, weight: 1, term: termNumber++, postings: found });
     }
     matched = matched ? intersectSorted(matched, groupSet) : groupSet;
   }
   const whole = wholeQuery(query);
-  if (whole) units.push({ needle: whole, df: containing(whole).length, weight: 2, term: -1 });
+  if (whole) {
+    const found = containing(whole);
+    units.push({ needle: whole, df: found.passages.length, weight: 2, term: -1, postings: found });
+  }
   // Filters alone (region:港门镇) browse every passage they allow.
   let passages = matched ?? Int32Array.from({ length: index.passages.length }, (_, i) => i);
-  for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized));
+  for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized).passages);
   return { passages, units, needles: queryNeedles(query) };
 }
 
@@ -114,11 +133,12 @@ export function matchRelated(index: SearchIndex, query: ParsedQuery, exact: Int3
       const loose = relatedWords(term);
       const parts = loose.length > 0 ? loose : [term.normalized];
       if (loose.length > 0) words[term.text] = loose;
-      let termSet = containing(parts[0]);
-      for (const part of parts.slice(1)) termSet = intersectSorted(termSet, containing(part));
+      let termSet = containing(parts[0]).passages;
+      for (const part of parts.slice(1)) termSet = intersectSorted(termSet, containing(part).passages);
       groupSet = unionSorted(groupSet, termSet);
       for (const part of parts) {
-        units.push({ needle: part, df: containing(part).length, weight: 1, term: termNumber });
+        const found = containing(part);
+        units.push({ needle: part, df: found.passages.length, weight: 1, term: termNumber, postings: found });
         needles.add(part);
       }
       termNumber++;
@@ -127,6 +147,6 @@ export function matchRelated(index: SearchIndex, query: ParsedQuery, exact: Int3
   }
   if (Object.keys(words).length === 0 || matched === null) return null;
   let passages = subtractSorted(matched, exact);
-  for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized));
+  for (const term of query.excluded) passages = subtractSorted(passages, containing(term.normalized).passages);
   return { passages, units, needles: [...needles], words };
 }

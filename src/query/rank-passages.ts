@@ -28,8 +28,9 @@ export interface RankedPassage {
  * Scores passages for one query, called with passages in ascending order. BM25 over the query's words, counted
  * as occurrences in the normalised text (so every word found by the exact match counts), with the whole term and
  * the whole query as extra, heavier words; then boosts for headings, for words in the section path or title, and
- * for terms close together. Words of one or two characters take their frequency from the index (a cursor walks
- * each list alongside the passages), so a very common word is scored without reading a single passage text.
+ * for terms close together. A word's frequency comes from its postings — the index's for one or two characters,
+ * the counts made while matching for longer ones — with a cursor walking each list alongside the passages, so a
+ * one-term query is scored without reading a passage text; only proximity (several terms) reads them.
  */
 export class PassageScorer {
   private readonly idf: Float64Array;
@@ -58,7 +59,7 @@ export class PassageScorer {
     const n = index.passages.length;
     this.idf = Float64Array.from(units, (u) => Math.log(1 + (n - u.df + 0.5) / (u.df + 0.5)));
     this.trackPositions = new Set(units.filter((u) => u.term >= 0).map((u) => u.term)).size > 1;
-    this.fromIndex = units.map((u) => (this.trackPositions ? null : keyPostings(index.chars, u.needle)));
+    this.fromIndex = units.map((u) => (this.trackPositions ? null : (u.postings ?? keyPostings(index.chars, u.needle))));
     this.cursors = new Int32Array(units.length);
     this.lengths = index.lengths;
     this.headings = index.headings;

@@ -164,7 +164,7 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
  * increment a passage), then summed per region and year, so a word in every other passage stays cheap. Each facet
  * ignores its own filter. Everything runs over the index's numbered columns, not the document objects.
  */
-function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
+export function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
   const { docRegion, docLevel, docYear, passageDoc } = index;
   const docs = docRegion.length;
   // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.

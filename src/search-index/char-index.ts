@@ -235,16 +235,33 @@ export function keyPostings(index: CharIndex, needle: string): KeyPostings | nul
  * units are a single list; a longer needle intersects its bigrams' lists and checks the few candidates left.
  */
 export function findContaining(index: CharIndex, texts: readonly string[], needle: string): Int32Array {
-  if (needle.length === 0) return new Int32Array(0);
-  if (needle.length === 1) return postingsOf(index, unigramKey(needle, 0));
+  return findOccurrences(index, texts, needle).passages;
+}
+
+/**
+ * findContaining with how often the needle occurs in each passage (overlapping occurrences count, capped at
+ * 255, as in the index): a longer needle is counted while its candidates are checked, so that ranking need not
+ * read the texts a second time.
+ */
+export function findOccurrences(index: CharIndex, texts: readonly string[], needle: string): KeyPostings {
+  if (needle.length === 0) return { passages: new Int32Array(0), tfs: new Uint8Array(0) };
+  if (needle.length <= 2) return keyPostings(index, needle)!;
   const lists: Int32Array[] = [];
   for (let i = 0; i + 1 < needle.length; i++) lists.push(postingsOf(index, bigramKey(needle, i)));
   lists.sort((a, b) => a.length - b.length);
   let candidates = lists[0];
   for (let k = 1; k < lists.length && candidates.length > 0; k++) candidates = intersectSorted(candidates, lists[k]);
-  if (needle.length === 2) return candidates;
-  const out = new Int32Array(candidates.length);
+  const passages = new Int32Array(candidates.length);
+  const tfs = new Uint8Array(candidates.length);
   let n = 0;
-  for (const p of candidates) if (texts[p].includes(needle)) out[n++] = p;
-  return out.subarray(0, n);
+  for (let c = 0; c < candidates.length; c++) {
+    const text = texts[candidates[c]];
+    let at = text.indexOf(needle);
+    if (at < 0) continue;
+    let tf = 0;
+    for (; at >= 0 && tf < 255; at = text.indexOf(needle, at + 1)) tf++;
+    passages[n] = candidates[c];
+    tfs[n++] = tf;
+  }
+  return { passages: passages.subarray(0, n), tfs: tfs.subarray(0, n) };
 }

@@ -1,6 +1,6 @@
 import type { Passage, PolicyDocument } from '../types.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { findContaining, type CharIndex } from './char-index.js';
+import { findOccurrences, type CharIndex, type KeyPostings } from './char-index.js';
 import type { WordStarts } from './word-starts.js';
 
 /** Everything a query needs, in memory: the passages, their normalised texts and the bigram index. */
@@ -91,5 +91,10 @@ function numbering<T>(values: readonly (T | null)[], order?: (a: T, b: T) => num
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
 export function passagesContaining(index: Pick<SearchIndex, 'chars' | 'normalized'>, needle: string): Int32Array {
-  return findContaining(index.chars, index.normalized, needle);
+  return findOccurrences(index.chars, index.normalized, needle).passages;
+}
+
+/** passagesContaining with the needle's number of occurrences in each passage, for ranking. */
+export function occurrences(index: Pick<SearchIndex, 'chars' | 'normalized'>, needle: string): KeyPostings {
+  return findOccurrences(index.chars, index.normalized, needle);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCharIndex, findContaining } from '../../src/search-index/char-index.js';
+import { buildCharIndex, findContaining, findOccurrences } from '../../src/search-index/char-index.js';
 import { intersectSorted, subtractSorted, unionSorted } from '../../src/search-index/sorted-sets.js';
 import { decodePostings, encodePostings } from '../../src/search-index/varint-postings.js';
 import { sampleEngine } from '../helpers.js';
@@ -20,6 +20,19 @@ describe('findContaining', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('counts each needle as often as it occurs in each passage, overlapping occurrences included', () => {
+    const texts = ['哈哈哈哈，哈哈', '乡村振兴乡村振兴', '乡村', '振兴乡村振兴乡村振兴'];
+    const index = buildCharIndex(texts);
+    const counts = (needle: string) => {
+      const found = findOccurrences(index, texts, needle);
+      return [...found.passages].map((p, k) => [p, found.tfs[k]]);
+    };
+    expect(counts('哈哈哈')).toEqual([[0, 2]]);
+    expect(counts('乡村振兴')).toEqual([[1, 2], [3, 2]]);
+    expect(counts('哈哈')).toEqual([[0, 4]]);
+    expect(counts('村')).toEqual([[1, 2], [2, 1], [3, 2]]);
   });
 
   it('finds nothing for a string that is not there, and handles one character by scanning', () => {
