@@ -160,62 +160,45 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
 }
 
 /**
- * Applies the region/year filters and counts facets. Matches are counted per document first (one typed-array
- * increment a passage), then summed per region and year, so a word in every other passage stays cheap. Each facet
- * ignores its own filter. Everything runs over the index's numbered columns, not the document objects.
+ * Applies the region/year filters and counts facets, in proportion to the matches: the passages are walked by
+ * document (a document's passages are a run of numbers, so each run is counted without looking up every
+ * passage's document), and only the documents with a match are summed per region and year. Each facet ignores
+ * its own filter; the level filter narrows both, like a choice of corpus.
  */
-export function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
-  const { docRegion, docLevel, docYear, passageDoc } = index;
-  const docs = docRegion.length;
-  // The level filter narrows both facets, like a choice of corpus; region and year each ignore their own filter.
+function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
+  const { docRegion, docLevel, docYear, passageDoc, docStart } = index;
   const levelOk = allowed(index.levelNames, query.levels);
   const regionAllowed = allowed(index.regionNames, query.regions);
   const yearAllowed = allowed(index.yearValues, query.years);
   const unfiltered = !levelOk && !regionAllowed && !yearAllowed;
-  const regionOk = new Uint8Array(docs).fill(1);
-  const yearOk = new Uint8Array(docs).fill(1);
-  if (!unfiltered) {
-    for (let d = 0; d < docs; d++) {
-      const level = !levelOk || levelOk[docLevel[d] + 1] === 1;
-      regionOk[d] = level && (!regionAllowed || regionAllowed[docRegion[d] + 1] === 1) ? 1 : 0;
-      yearOk[d] = level && (!yearAllowed || yearAllowed[docYear[d] + 1] === 1) ? 1 : 0;
-    }
-  }
-  const perDoc = new Int32Array(docs);
-  let kept = passages;
-  if (unfiltered) {
-    for (let k = 0; k < passages.length; k++) perDoc[passageDoc[passages[k]]]++;
-  } else {
-    const out = new Int32Array(passages.length);
-    let n = 0;
-    for (let k = 0; k < passages.length; k++) {
-      const p = passages[k];
-      const d = passageDoc[p];
-      perDoc[d]++;
-      if (regionOk[d] && yearOk[d]) out[n++] = p;
-    }
-    kept = out.subarray(0, n);
-  }
+  const out = unfiltered ? passages : new Int32Array(passages.length);
+  let n = 0;
   const regionPassages = new Int32Array(index.regionNames.length);
   const regionDocs = new Int32Array(index.regionNames.length);
   const yearPassages = new Int32Array(index.yearValues.length);
   const yearDocs = new Int32Array(index.yearValues.length);
-  for (let d = 0; d < docs; d++) {
-    if (perDoc[d] === 0) continue;
-    const r = docRegion[d];
-    if (yearOk[d] && r >= 0) {
-      regionPassages[r] += perDoc[d];
-      regionDocs[r]++;
+  for (let k = 0; k < passages.length; ) {
+    const d = passageDoc[passages[k]];
+    const end = docStart[d + 1];
+    let j = k + 1;
+    while (j < passages.length && passages[j] < end) j++;
+    const level = !levelOk || levelOk[docLevel[d] + 1] === 1;
+    const regionOk = level && (!regionAllowed || regionAllowed[docRegion[d] + 1] === 1);
+    const yearOk = level && (!yearAllowed || yearAllowed[docYear[d] + 1] === 1);
+    if (yearOk && docRegion[d] >= 0) {
+      regionPassages[docRegion[d]] += j - k;
+      regionDocs[docRegion[d]]++;
     }
-    const y = docYear[d];
-    if (regionOk[d] && y >= 0) {
-      yearPassages[y] += perDoc[d];
-      yearDocs[y]++;
+    if (regionOk && docYear[d] >= 0) {
+      yearPassages[docYear[d]] += j - k;
+      yearDocs[docYear[d]]++;
     }
+    if (!unfiltered && regionOk && yearOk) for (let i = k; i < j; i++) out[n++] = passages[i];
+    k = j;
   }
   const [region, regionReports] = countsByName(index.regionNames, regionPassages, regionDocs);
   const [year, yearReports] = countsByName(index.yearValues, yearPassages, yearDocs);
-  return { kept, facets: { region, year, regionReports, yearReports } };
+  return { kept: unfiltered ? passages : out.subarray(0, n), facets: { region, year, regionReports, yearReports } };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SearchIndex {
   readonly normalized: readonly string[];
   /** The document number (position in `documents`) of each passage. */
   readonly passageDoc: Int32Array;
+  /** The first passage of each document, and one past the last passage at the end (documents hold runs of passages). */
+  readonly docStart: Int32Array;
   readonly chars: CharIndex;
   /** Where jieba's words begin in every passage, for ranking whole-word occurrences first. */
   readonly words: WordStarts;
@@ -43,6 +45,7 @@ export function indexPassages(documents: readonly PolicyDocument[], normalizedTe
   const normalized = normalizedTexts ?? passages.map((p) => normalizeText(p.text));
   // Plain loops: typed-array `from` with a map function goes through the iterator protocol, 70 ns a passage.
   const passageDoc = new Int32Array(passages.length);
+  const docStart = new Int32Array(documents.length + 1);
   const lengths = new Uint32Array(passages.length);
   const headings = new Uint8Array(passages.length);
   const passageSection = new Int32Array(passages.length);
@@ -52,6 +55,7 @@ export function indexPassages(documents: readonly PolicyDocument[], normalizedTe
   let previous = '';
   let previousPath: readonly string[] | null = null;
   for (let d = 0; d < documents.length; d++) {
+    docStart[d] = i;
     previousPath = null;
     for (const p of documents[d].passages) {
       passageDoc[i] = d;
@@ -69,8 +73,9 @@ export function indexPassages(documents: readonly PolicyDocument[], normalizedTe
       passageSection[i++] = sectionContexts.length - 1;
     }
   }
+  docStart[documents.length] = i;
   const averageLength = passages.length ? totalLength / passages.length : 0;
-  return { documents, passages, normalized, passageDoc, averageLength, lengths, headings, passageSection, sectionContexts, ...facetColumns(documents) };
+  return { documents, passages, normalized, passageDoc, docStart, averageLength, lengths, headings, passageSection, sectionContexts, ...facetColumns(documents) };
 }
 
 /** Numbers each document's region, level and year, so facets count in typed arrays instead of string-keyed objects. */

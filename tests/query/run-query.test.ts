@@ -64,6 +64,36 @@ describe('query semantics', () => {
     expect(all('乡村振兴', { years: [2023] }).hits.every((h) => h.document.year === 2023)).toBe(true);
   });
 
+  it('counts each facet over the matches the other filters keep, passages and reports, as a plain count does', () => {
+    const regions = [...new Set(engine.documents.map((d) => d.region!))];
+    const years = [...new Set(engine.documents.map((d) => d.year!))];
+    const everyMatch = all('发展').hits;
+    expect(everyMatch.length).toBe(all('发展').total); // all of them fit on the page
+    const tally = (hits: typeof everyMatch, key: (h: (typeof everyMatch)[number]) => string) => {
+      const passages: Record<string, number> = {};
+      const reports: Record<string, Set<string>> = {};
+      for (const h of hits) {
+        passages[key(h)] = (passages[key(h)] ?? 0) + 1;
+        (reports[key(h)] ??= new Set()).add(h.document.id);
+      }
+      return { passages, reports: Object.fromEntries(Object.entries(reports).map(([k, v]) => [k, v.size])) };
+    };
+    for (const region of [undefined, regions[0], regions[3]]) {
+      for (const year of [undefined, years[0], years.at(-1)!]) {
+        const result = all('发展', { regions: region ? [region] : [], years: year ? [year] : [] });
+        const inYear = everyMatch.filter((h) => !year || h.document.year === year);
+        const inRegion = everyMatch.filter((h) => !region || h.document.region === region);
+        const byRegion = tally(inYear, (h) => h.document.region!);
+        const byYear = tally(inRegion, (h) => String(h.document.year));
+        expect(result.facets.region).toEqual(byRegion.passages);
+        expect(result.facets.regionReports).toEqual(byRegion.reports);
+        expect(result.facets.year).toEqual(byYear.passages);
+        expect(result.facets.yearReports).toEqual(byYear.reports);
+        expect(result.total).toBe(inYear.filter((h) => !region || h.document.region === region).length);
+      }
+    }
+  });
+
   it('means exactly the unspaced string, and lists the passages with all its words apart as related', () => {
     const result = all('农村生活污水处理');
     expect(result.total).toBe(containing('农村生活污水处理').length);
