@@ -161,12 +161,14 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
 
 /**
  * Applies the region/year filters and counts facets, in proportion to the matches: the passages are walked by
- * document (a document's passages are a run of numbers, so each run is counted without looking up every
- * passage's document), and only the documents with a match are summed per region and year. Each facet ignores
+ * document (a document's passages are a run of numbers, so each run is counted at once, its document found by
+ * galloping forward through the documents' first passages — a small array that stays in the CPU's cache, where
+ * a look-up per passage in the 1.4 MB passage-to-document column missed it), and only the documents with a
+ * match are summed per region and year. Each facet ignores
  * its own filter; the level filter narrows both, like a choice of corpus.
  */
 function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
-  const { docRegion, docLevel, docYear, passageDoc, docStart } = index;
+  const { docRegion, docLevel, docYear, docStart } = index;
   const levelOk = allowed(index.levelNames, query.levels);
   const regionAllowed = allowed(index.regionNames, query.regions);
   const yearAllowed = allowed(index.yearValues, query.years);
@@ -177,8 +179,8 @@ function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQ
   const regionDocs = new Int32Array(index.regionNames.length);
   const yearPassages = new Int32Array(index.yearValues.length);
   const yearDocs = new Int32Array(index.yearValues.length);
-  for (let k = 0; k < passages.length; ) {
-    const d = passageDoc[passages[k]];
+  for (let k = 0, d = 0; k < passages.length; ) {
+    d = documentOf(docStart, passages[k], d);
     const end = docStart[d + 1];
     let j = k + 1;
     while (j < passages.length && passages[j] < end) j++;
@@ -199,6 +201,21 @@ function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQ
   const [region, regionReports] = countsByName(index.regionNames, regionPassages, regionDocs);
   const [year, yearReports] = countsByName(index.yearValues, yearPassages, yearDocs);
   return { kept: unfiltered ? passages : out.subarray(0, n), facets: { region, year, regionReports, yearReports } };
+}
+
+/** The document holding passage `p`, searching forward from document `from` (which starts at or before `p`). */
+function documentOf(docStart: Int32Array, p: number, from: number): number {
+  let step = 1;
+  while (from + step < docStart.length - 1 && docStart[from + step] <= p) step *= 2;
+  let lo = from + (step >> 1);
+  let hi = Math.min(from + step, docStart.length - 1);
+  // docStart[lo] <= p < docStart[hi]: narrow to the last document starting at or before p.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (docStart[mid] <= p) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
