@@ -80,12 +80,17 @@ export class PassageScorer {
       if (tf > 0) score += (this.weights[u] * tf) / (tf + lengthTerm);
     }
     if (this.headings[p] === 1) score *= options.headingBoost;
-    if (this.withSection && this.inMatchingSection(this.passageSection[p])) score *= options.sectionBoost;
     if (positions) {
       const found = positions.filter((list) => list !== undefined);
       if (found.length > 1) score *= 1 + options.proximityBoost * closeness(found);
     }
-    return score;
+    // The section boost comes last, so that a score without it times sectionFactor is the full score, bit for bit.
+    return this.withSection ? score * this.sectionFactor(p) : score;
+  }
+
+  /** The factor the section boost gives passage `p`: sectionBoost when its path or title holds a query word, else 1. */
+  sectionFactor(p: number): number {
+    return this.inMatchingSection(this.passageSection[p]) ? this.options.sectionBoost : 1;
   }
 
   /** Occurrences of unit `u` in passage `p` (overlapping ones count, as in the index). */
@@ -149,8 +154,8 @@ export function scorePassages(index: SearchIndex, candidates: Int32Array, units:
 /**
  * Scores of every candidate that are exact wherever they can reach the best `need`, and lower bounds elsewhere:
  * all are scored without the section boost first; then, as `settle(need)` is asked for larger `need`, those whose
- * bound times the boost reaches the need-th score are scored in full. A candidate left out scores less than `need`
- * others, so the best `need` — their order and scores — are those of scorePassages.
+ * bound times the boost reaches the need-th score get their section factor. A candidate left out scores less than
+ * `need` others, so the best `need` — their order and scores — are those of scorePassages.
  */
 export function settledScores(index: SearchIndex, candidates: Int32Array, units: readonly ScoringUnit[], options: RankOptions = defaultRankOptions) {
   const base = new PassageScorer(index, units, options, false);
@@ -165,11 +170,11 @@ export function settledScores(index: SearchIndex, candidates: Int32Array, units:
       const best = selectTop(candidates, scores, need);
       if (best.length === 0) return best;
       const threshold = best[best.length - 1].score;
-      const full = new PassageScorer(index, units, options);
       const now: number[] = [];
       for (let k = 0; k < candidates.length; k++) {
         if (exact[k] === 0 && scores[k] * reach >= threshold) {
-          scores[k] = full.score(candidates[k]);
+          // The full score is the bound times the section factor (score applies it last): no text is read again.
+          scores[k] *= base.sectionFactor(candidates[k]);
           exact[k] = 1;
         }
         if (exact[k] === 1) now.push(k);
