@@ -164,8 +164,8 @@ function figureNeedles(index: SearchIndex, matched: MatchedQuery, query: ParsedQ
  * document (a document's passages are a run of numbers, so each run is counted at once, its document found by
  * galloping forward through the documents' first passages — a small array that stays in the CPU's cache, where
  * a look-up per passage in the 1.4 MB passage-to-document column missed it), and only the documents with a
- * match are summed per region and year. Each facet ignores
- * its own filter; the level filter narrows both, like a choice of corpus.
+ * match are summed per region and year. Each facet ignores its own filter; the level filter narrows both, like a
+ * choice of corpus.
  */
 function filterAndCount(index: SearchIndex, passages: Int32Array, query: ParsedQuery): { kept: Int32Array; facets: Facets } {
   const { docRegion, docLevel, docYear, docStart } = index;

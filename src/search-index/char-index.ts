@@ -235,22 +235,23 @@ export function keyPostings(index: CharIndex, needle: string): KeyPostings | nul
  * units are a single list; a longer needle intersects its bigrams' lists and checks the few candidates left.
  */
 export function findContaining(index: CharIndex, texts: readonly string[], needle: string): Int32Array {
-  return findOccurrences(index, texts, needle).passages;
+  if (needle.length <= 2) return findOccurrences(index, texts, needle).passages;
+  const candidates = bigramCandidates(index, needle);
+  const out = new Int32Array(candidates.length);
+  let n = 0;
+  for (const p of candidates) if (texts[p].includes(needle)) out[n++] = p;
+  return out.subarray(0, n);
 }
 
 /**
  * findContaining with how often the needle occurs in each passage (overlapping occurrences count, capped at
  * 255, as in the index): a longer needle is counted while its candidates are checked, so that ranking need not
- * read the texts a second time.
+ * read the texts a second time. (findContaining stops at the first occurrence: the analyses need no counts.)
  */
 export function findOccurrences(index: CharIndex, texts: readonly string[], needle: string): KeyPostings {
   if (needle.length === 0) return { passages: new Int32Array(0), tfs: new Uint8Array(0) };
   if (needle.length <= 2) return keyPostings(index, needle)!;
-  const lists: Int32Array[] = [];
-  for (let i = 0; i + 1 < needle.length; i++) lists.push(postingsOf(index, bigramKey(needle, i)));
-  lists.sort((a, b) => a.length - b.length);
-  let candidates = lists[0];
-  for (let k = 1; k < lists.length && candidates.length > 0; k++) candidates = intersectSorted(candidates, lists[k]);
+  const candidates = bigramCandidates(index, needle);
   const passages = new Int32Array(candidates.length);
   const tfs = new Uint8Array(candidates.length);
   let n = 0;
@@ -264,4 +265,14 @@ export function findOccurrences(index: CharIndex, texts: readonly string[], need
     tfs[n++] = tf;
   }
   return { passages: passages.subarray(0, n), tfs: tfs.subarray(0, n) };
+}
+
+/** The passages holding every bigram of a needle of three or more units: a superset of those holding the needle. */
+function bigramCandidates(index: CharIndex, needle: string): Int32Array {
+  const lists: Int32Array[] = [];
+  for (let i = 0; i + 1 < needle.length; i++) lists.push(postingsOf(index, bigramKey(needle, i)));
+  lists.sort((a, b) => a.length - b.length);
+  let candidates = lists[0];
+  for (let k = 1; k < lists.length && candidates.length > 0; k++) candidates = intersectSorted(candidates, lists[k]);
+  return candidates;
 }

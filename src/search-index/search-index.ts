@@ -1,6 +1,6 @@
 import type { Passage, PolicyDocument } from '../types.js';
 import { normalizeText } from '../tokenize/normalize-text.js';
-import { findOccurrences, type CharIndex, type KeyPostings } from './char-index.js';
+import { findContaining, findOccurrences, type CharIndex, type KeyPostings } from './char-index.js';
 import type { WordStarts } from './word-starts.js';
 
 /** Everything a query needs, in memory: the passages, their normalised texts and the bigram index. */
@@ -96,7 +96,7 @@ function numbering<T>(values: readonly (T | null)[], order?: (a: T, b: T) => num
 
 /** Every passage containing `needle` (already normalised), like Ctrl-F over the corpus. */
 export function passagesContaining(index: Pick<SearchIndex, 'chars' | 'normalized'>, needle: string): Int32Array {
-  return findOccurrences(index.chars, index.normalized, needle).passages;
+  return findContaining(index.chars, index.normalized, needle);
 }
 
 /** passagesContaining with the needle's number of occurrences in each passage, for ranking. */

@@ -8,7 +8,7 @@ import { sampleEngine } from '../helpers.js';
 const bruteForce = (texts: readonly string[], needle: string) => texts.flatMap((t, i) => (t.includes(needle) ? [i] : []));
 
 describe('findContaining', () => {
-  it('finds exactly the passages containing any substring of the corpus (property)', async () => {
+  it('finds exactly the passages containing any substring of the corpus, with or without counts (property)', async () => {
     const { index } = await sampleEngine();
     const texts = index.normalized;
     fc.assert(
@@ -17,6 +17,7 @@ describe('findContaining', () => {
         const start = at % Math.max(1, text.length - length + 1);
         const needle = text.slice(start, start + length);
         expect([...findContaining(index.chars, texts, needle)]).toEqual(bruteForce(texts, needle));
+        expect([...findOccurrences(index.chars, texts, needle).passages]).toEqual(bruteForce(texts, needle));
       }),
       { numRuns: 500 },
     );
