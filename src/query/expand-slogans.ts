@@ -8,12 +8,13 @@ import type { ParsedQuery, QueryTerm, SloganExpansion } from './parse-query.js';
  * Quotes around the name are optional (~“六稳”). A term that names no known slogan stays as typed.
  */
 export function expandSlogans(query: ParsedQuery, slogans: readonly Slogan[], all = false): ParsedQuery {
-  if (slogans.length === 0 || !query.groups.some((group) => group.some((term) => term.expand || (all && !term.phrase)))) return query;
+  const unfolds = (term: QueryTerm) => term.expand || (all && !term.phrase);
+  if (slogans.length === 0 || !query.groups.some((group) => group.some(unfolds))) return query;
   const byName = sloganNames(slogans);
   const expansions: SloganExpansion[] = [];
   const groups = query.groups.map((group) =>
     group.flatMap((term): QueryTerm[] => {
-      const slogan = term.expand || (all && !term.phrase) ? byName.get(term.normalized.replace(/^“|”$/g, '')) : undefined;
+      const slogan = unfolds(term) ? byName.get(term.normalized.replace(/^“|”$/g, '')) : undefined;
       if (!slogan) return [term];
       const forms = [slogan.name, ...slogan.parts].map((text) => ({ text, normalized: normalizeText(text), phrase: false }));
       expansions.push({ slogan: slogan.name, forms: forms.map((f) => f.normalized) });
