@@ -87,82 +87,94 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
 
 /** Loads the cache if it exists, is whole, and was built from the same inputs; otherwise says why not. */
 export async function loadIndexCache(dir: string, key: string): Promise<CacheLoadResult> {
-  // The fingerprint is read first: a stale cache of the 63 MB corpus is 186 MB not read for nothing.
-  if (!(await leadHolds(path.join(dir, CACHE_FILE), key))) return { ok: false, reason: 'the corpus, dictionary or options changed since the cache was built' };
-  let buf: Buffer;
+  const opened = await openCacheFile(path.join(dir, CACHE_FILE));
+  if (!opened.ok) return opened;
+  const { file, header, size } = opened;
   try {
-    buf = await readFile(path.join(dir, CACHE_FILE));
-  } catch {
-    return { ok: false, reason: 'no cache file yet' };
-  }
-  if (buf.byteLength < 16 || buf.toString('latin1', 0, 8) !== MAGIC) return { ok: false, reason: 'the cache file is not an index cache (bad magic bytes)' };
-  const headerLength = buf.readUInt32LE(8);
-  let header: Header;
-  try {
-    header = JSON.parse(buf.toString('utf8', 16, 16 + headerLength).trimEnd());
-  } catch {
-    return { ok: false, reason: 'the cache header is unreadable (truncated or corrupt)' };
-  }
-  if (header.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `the cache has schema ${header.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
-  if (header.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since the cache was built' };
-  let at = 16 + headerLength;
-  const expected = at + header.sections.reduce((sum, n) => sum + n, 0);
-  if (buf.byteLength !== expected) return { ok: false, reason: `the cache file is truncated or padded (${buf.byteLength} bytes, header says ${expected})` };
-  const sections = header.sections.map((n) => {
-    const section = buf.subarray(at, at + n);
-    at += n;
-    return section;
-  });
-  // The load pauses between its steps (a checksum of 16 MB, a few million postings): a server swapping in a new
-  // index meanwhile answers requests between them instead of waiting seconds.
-  const sha1 = createHash('sha1');
-  for (const s of sections) {
-    for (let from = 0; from < s.byteLength; from += HASH_STEP) {
-      sha1.update(s.subarray(from, from + HASH_STEP));
-      await pause();
-    }
-  }
-  if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
-  try {
-    const content = sections.map((section, i) => section.subarray(0, header.used[i]));
-    const json = JSON.parse(content[0].toString('utf8'));
-    const records = await parseLines(content[1]);
-    const offsets = new Uint32Array(aligned(content[3]));
-    const chars: CharIndex = {
-      keys: new Float64Array(aligned(content[2])),
-      offsets,
-      postings: await decodePostingsInSteps(content[4], offsets, pause),
-      tfs: new Uint8Array(aligned(content[5])),
+    if (header.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `the cache has schema ${header.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
+    // The fingerprint is read first: a stale cache of the 63 MB corpus is 186 MB not read for nothing.
+    if (header.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since the cache was built' };
+    const expected = opened.starts[opened.starts.length - 1];
+    if (size !== expected || header.sections.length !== SECTIONS) return { ok: false, reason: `the cache file is truncated or padded (${size} bytes, header says ${expected})` };
+    // One section at a time, each decoded and let go before the next is read: the whole file held through the
+    // load (15 s under load, as the load pauses for requests) was 186 MB more at a swap's peak. The checksum
+    // covers them all and is compared at the end; a mismatch throws the decoded sections away.
+    const sha1 = createHash('sha1');
+    const section = async (i: number): Promise<Buffer> => {
+      const padded = await opened.read(i);
+      for (let from = 0; from < padded.byteLength; from += HASH_STEP) {
+        sha1.update(padded.subarray(from, from + HASH_STEP));
+        await pause();
+      }
+      return padded.subarray(0, header.used[i]);
     };
-    const wordStarts = new Uint8Array(aligned(content[6]));
-    await pause();
-    const normalized = content[7].toString('utf16le');
-    const lengths = new Uint32Array(aligned(content[8]));
-    return { ok: true, payload: { json, records, chars, wordStarts, normalized, lengths }, bytes: buf.byteLength };
+    let payload: CachePayload;
+    try {
+      const json = JSON.parse((await section(0)).toString('utf8'));
+      const records = await parseLines(await section(1));
+      const keys = view(Float64Array, await section(2));
+      const offsets = view(Uint32Array, await section(3));
+      const postings = await decodePostingsInSteps(await section(4), offsets, pause);
+      const tfs = view(Uint8Array, await section(5));
+      const wordStarts = view(Uint8Array, await section(6));
+      const normalized = (await section(7)).toString('utf16le');
+      await pause();
+      const lengths = view(Uint32Array, await section(8));
+      payload = { json, records, chars: { keys, offsets, postings, tfs }, wordStarts, normalized, lengths };
+    } catch (err) {
+      if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
+      return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
+    }
+    if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
+    return { ok: true, payload, bytes: size };
   } catch (err) {
-    return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
+    return { ok: false, reason: `the cache file could not be read: ${(err as Error).message}` };
+  } finally {
+    await file.close();
   }
 }
 
+/** How many sections a cache of this schema has. */
+const SECTIONS = 9;
+
+type OpenedCache =
+  | { readonly ok: true; readonly file: FileHandle; readonly header: Header; readonly size: number; readonly starts: readonly number[]; readonly read: (section: number) => Promise<Buffer> }
+  | { readonly ok: false; readonly reason: string };
+
 /**
- * Whether the cache file's fingerprint is `key`, reading its first 64 KB only; true also when that cannot be told
- * from them or something else is wrong (no file, bad magic bytes, another schema, a long header), so that the full
- * load says what.
+ * Opens a cache file and reads its lead and header; `read(i)` then reads section i, padding included, into a
+ * buffer of its own (aligned for typed-array views). `starts` holds each section's offset and the file's end.
  */
-async function leadHolds(file: string, key: string): Promise<boolean> {
-  let handle: FileHandle | null = null;
+async function openCacheFile(name: string): Promise<OpenedCache> {
+  let file: FileHandle;
   try {
-    handle = await open(file, 'r');
-    const lead = Buffer.alloc(65536);
-    const { bytesRead } = await handle.read(lead, 0, lead.length, 0);
-    const headerLength = lead.readUInt32LE(8);
-    if (lead.toString('latin1', 0, 8) !== MAGIC || 16 + headerLength > bytesRead) return true;
-    const header = JSON.parse(lead.toString('utf8', 16, 16 + headerLength).trimEnd()) as Header;
-    return header.schema !== CACHE_SCHEMA_VERSION || header.fingerprint === key;
+    file = await open(name, 'r');
   } catch {
-    return true;
-  } finally {
-    await handle?.close();
+    return { ok: false, reason: 'no cache file yet' };
+  }
+  const readAt = async (at: number, n: number): Promise<Buffer> => {
+    const buf = Buffer.allocUnsafeSlow(n);
+    const { bytesRead } = await file.read(buf, 0, n, at);
+    if (bytesRead !== n) throw new Error(`truncated at byte ${at + bytesRead}`);
+    return buf;
+  };
+  try {
+    const size = (await file.stat()).size;
+    const lead = size >= 16 ? await readAt(0, 16) : Buffer.alloc(0);
+    if (lead.byteLength < 16 || lead.toString('latin1', 0, 8) !== MAGIC) throw new Error('the cache file is not an index cache (bad magic bytes)');
+    const headerLength = lead.readUInt32LE(8);
+    let header: Header;
+    try {
+      header = JSON.parse((await readAt(16, Math.min(headerLength, size - 16))).toString('utf8').trimEnd());
+    } catch {
+      throw new Error('the cache header is unreadable (truncated or corrupt)');
+    }
+    const starts = [16 + headerLength];
+    for (const n of header.sections) starts.push(starts[starts.length - 1] + n);
+    return { ok: true, file, header, size, starts, read: (i) => readAt(starts[i], header.sections[i]) };
+  } catch (err) {
+    await file.close();
+    return { ok: false, reason: (err as Error).message };
   }
 }
 
@@ -173,26 +185,16 @@ async function leadHolds(file: string, key: string): Promise<boolean> {
  * verified, as that would read the whole file, but the sizes are.
  */
 export async function loadPreviousWords(dir: string): Promise<(PreviousWords & { json: unknown }) | null> {
-  let file: FileHandle | null = null;
+  const opened = await openCacheFile(path.join(dir, CACHE_FILE));
+  if (!opened.ok) return null;
+  const { file, header } = opened;
   try {
-    file = await open(path.join(dir, CACHE_FILE), 'r');
-    const read = async (at: number, n: number) => {
-      const buf = Buffer.alloc(n);
-      const { bytesRead } = await file!.read(buf, 0, n, at);
-      if (bytesRead !== n) throw new Error('truncated');
-      return buf;
-    };
-    const lead = await read(0, 16);
-    if (lead.toString('latin1', 0, 8) !== MAGIC) return null;
-    const headerLength = lead.readUInt32LE(8);
-    const header = JSON.parse((await read(16, headerLength)).toString('utf8').trimEnd()) as Header;
-    if (header.schema !== CACHE_SCHEMA_VERSION || header.sections.length !== 9) return null;
-    const starts = header.sections.map((_, i) => 16 + headerLength + header.sections.slice(0, i).reduce((sum, n) => sum + n, 0));
-    const section = (i: number) => read(starts[i], header.used[i]);
+    if (header.schema !== CACHE_SCHEMA_VERSION || header.sections.length !== SECTIONS) return null;
+    const section = async (i: number) => (await opened.read(i)).subarray(0, header.used[i]);
     const json = JSON.parse((await section(0)).toString('utf8'));
-    const bits = new Uint8Array(aligned(await section(6)));
+    const bits = view(Uint8Array, await section(6));
     const normalized = (await section(7)).toString('utf16le');
-    const lengths = new Uint32Array(aligned(await section(8)));
+    const lengths = view(Uint32Array, await section(8));
     let total = 0;
     for (const n of lengths) total += n;
     if (total !== normalized.length || bits.byteLength !== Math.ceil((total + lengths.length) / 8) + 1) return null;
@@ -200,7 +202,7 @@ export async function loadPreviousWords(dir: string): Promise<(PreviousWords & {
   } catch {
     return null;
   } finally {
-    await file?.close();
+    await file.close();
   }
 }
 
@@ -267,7 +269,11 @@ function pad8(buf: Buffer): Buffer {
   return extra === 0 ? buf : Buffer.concat([buf, Buffer.alloc(extra, 0x20)]);
 }
 
-/** An ArrayBuffer holding exactly the section (copied, so the views are aligned and the file buffer can go). */
-function aligned(section: Buffer): ArrayBuffer {
-  return section.buffer.slice(section.byteOffset, section.byteOffset + section.byteLength) as ArrayBuffer;
+/**
+ * A typed array over a section read by openCacheFile, where it lies: the section's buffer is its own
+ * (allocUnsafeSlow, not a slice of Node's pool), so it starts aligned and needs no copy.
+ */
+function view<T>(Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; readonly BYTES_PER_ELEMENT: number }, section: Buffer): T {
+  if (section.byteOffset % Type.BYTES_PER_ELEMENT !== 0) throw new Error('a section is not aligned');
+  return new Type(section.buffer as ArrayBuffer, section.byteOffset, section.byteLength / Type.BYTES_PER_ELEMENT);
 }
