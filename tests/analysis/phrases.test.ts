@@ -44,6 +44,23 @@ describe('shared phrases of the sample corpus', () => {
     expect(sharedPhrases(table, { minRegions: 7, limit: 500 }).phrases.every((p) => p.regions === 7)).toBe(true);
   });
 
+  it('filter the one ranked list: each filter keeps exactly the phrases it names, in the same order', () => {
+    const all = sharedPhrases(table, { minRegions: 1, limit: 100_000 });
+    const wordsOf = new Map(table.phrases.map((p) => [p.phrase, p.words]));
+    const cases = [
+      { options: { contains: '环境' }, keep: (p: (typeof all.phrases)[number]) => p.regions >= 2 && p.phrase.includes('环境') },
+      { options: { minRegions: 3, minWords: 2, maxWords: 3 }, keep: (p: (typeof all.phrases)[number]) => p.regions >= 3 && (wordsOf.get(p.phrase) === 0 || [2, 3].includes(wordsOf.get(p.phrase)!)) },
+    ];
+    for (const { options, keep } of cases) {
+      const expected = all.phrases.filter(keep);
+      expect(expected.length).toBeGreaterThan(3);
+      const listed = sharedPhrases(table, { ...options, limit: 100_000 });
+      expect(listed.total).toBe(expected.length);
+      expect(listed.phrases.map((p) => p.phrase)).toEqual(expected.map((p) => p.phrase));
+      expect(sharedPhrases(table, { ...options, limit: 3 }).phrases).toEqual(expected.slice(0, 3));
+    }
+  });
+
   it('never start or end with punctuation, a bare number or a function word', () => {
     for (const { phrase } of sharedPhrases(table, { limit: 10000 }).phrases) {
       if (phrase.startsWith('“')) continue; // quoted formulations keep their quotes
