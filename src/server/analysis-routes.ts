@@ -76,9 +76,12 @@ function kwicParams(engine: Engine, req: Request) {
   return { q, sort: sort as ConcordanceSort, scope: requestScope(engine, req), offset: intParam(req.query, 'offset', 0, 0, 10_000_000), limit: intParam(req.query, 'limit', 1000, 1, MAX_KWIC_LINES), width: intParam(req.query, 'width', 20, 5, 100) };
 }
 
-/** The concordance of a request: every occurrence in the reports of its scope (`year=2021`, `level=省`, `region=…`). */
-function concordanceFor(engine: Engine, params: ReturnType<typeof kwicParams>) {
-  return concordance(engine.index, params.q, params.sort, params.width, params.scope);
+/**
+ * The concordance of a request: the occurrences in the reports of its scope (`year=2021`, `level=省`, `region=…`),
+ * all counted, the lines of the requested page made (all of them for a CSV).
+ */
+function concordanceFor(engine: Engine, params: ReturnType<typeof kwicParams>, all = false) {
+  return concordance(engine.index, params.q, params.sort, params.width, params.scope, all ? undefined : { offset: params.offset, limit: params.limit });
 }
 
 function knownRegion(table: PhraseTable, region: string): string {
@@ -158,15 +161,14 @@ export function analysisRoutes(engine: Engine): Router {
   router.get('/api/kwic', async (req, res) => {
     const params = kwicParams(engine, req);
     if (params.q.trim() === '') throw new BadRequestError('q: required: the phrase to show in context');
-    const result = concordanceFor(engine, params);
+    const result = concordanceFor(engine, params, wantsCsv(req));
     if (wantsCsv(req)) {
       // Every line, whatever limit and offset say: the table behind the view, streamed.
       const views = kwicLineViews(result.lines);
       await streamCsv(res, 'concordance', KWIC_HEADER, views.length, (i) => kwicRow(views[i]));
       return;
     }
-    const lines = result.lines.slice(params.offset, params.offset + params.limit);
-    res.json({ query: result.query, total: result.total, offset: params.offset, lines: kwicLineViews(lines) });
+    res.json({ query: result.query, total: result.total, offset: params.offset, lines: kwicLineViews(result.lines) });
   });
 
   router.get('/kwic', (req, res) => {
@@ -174,7 +176,7 @@ export function analysisRoutes(engine: Engine): Router {
     const result = params.q.trim() ? concordanceFor(engine, params) : null;
     const base = `q=${encodeURIComponent(params.q)}${scopeQuery(params.scope)}`;
     const sorts = CONCORDANCE_SORTS.map((s) => ({ key: s, label: { corpus: '原文顺序', region: '按地区', left: '按左侧语境', right: '按右侧语境' }[s], active: s === params.sort, url: `/kwic?${base}&sort=${s}` }));
-    const lines = (result?.lines ?? []).slice(params.offset, params.offset + params.limit).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
+    const lines = (result?.lines ?? []).map((l) => ({ ...l, url: passageUrl(l.docId, l.paragraph, params.q) }));
     const total = result?.total ?? 0;
     const page = (offset: number) => `/kwic?${base}&sort=${params.sort}${offset > 0 ? `&offset=${offset}` : ''}${params.limit !== 1000 ? `&limit=${params.limit}` : ''}`;
     const pages = {
