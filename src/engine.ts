@@ -35,7 +35,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const regions = regionNames(corpus.documents);
   const words = vocabulary(dictionary.words, regions);
   addJiebaWords(words);
-  const slogans = await loadSlogans(opts, index.passages);
+  const slogans = await loadSlogans(opts, index);
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
   opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
   const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);

@@ -15,7 +15,7 @@ import { decodePostingsInSteps, encodePostings } from './varint-postings.js';
 export const CACHE_SCHEMA_VERSION = 10;
 export const CACHE_FILE = 'index.bin';
 const MAGIC = 'ZHENGCE\u0001';
-const HASH_STEP = 16 * 1024 * 1024;
+const HASH_STEP = 4 * 1024 * 1024;
 
 /** Lets the event loop run what waits (a request) before the next step of a long load. */
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -48,12 +48,21 @@ interface Header {
 
 /** Hashes every input of the index (versions, options, dictionaries, corpus file names and bytes) into one key. */
 export function fingerprint(parts: readonly (string | Uint8Array)[]): string {
+  const hash = fingerprintHash();
+  for (const part of parts) hash.add(part);
+  return hash.digest();
+}
+
+/** fingerprint one part at a time, for inputs read a few at a time. */
+export function fingerprintHash(): { add(part: string | Uint8Array): void; digest(): string } {
   const hash = createHash('sha256');
-  for (const part of parts) {
-    hash.update(String(typeof part === 'string' ? part.length : part.byteLength) + ':');
-    hash.update(part);
-  }
-  return hash.digest('hex');
+  return {
+    add(part) {
+      hash.update(String(typeof part === 'string' ? part.length : part.byteLength) + ':');
+      hash.update(part);
+    },
+    digest: () => hash.digest('hex'),
+  };
 }
 
 /** Writes the cache atomically; returns its path and size. */

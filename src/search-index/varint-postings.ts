@@ -48,7 +48,7 @@ export function decodePostings(bytes: Uint8Array, offsets: Uint32Array): Int32Ar
  * decodePostings in steps of about `step` postings with `pause()` between them, so that a thread loading an index
  * while it serves (a swap) is never held for the whole decode.
  */
-export async function decodePostingsInSteps(bytes: Uint8Array, offsets: Uint32Array, pause: () => Promise<void>, step = 1 << 22): Promise<Int32Array> {
+export async function decodePostingsInSteps(bytes: Uint8Array, offsets: Uint32Array, pause: () => Promise<void>, step = 1 << 20): Promise<Int32Array> {
   const postings = new Int32Array(offsets[offsets.length - 1] ?? 0);
   let where = { list: 0, at: 0 };
   while (where.list + 1 < offsets.length) {
