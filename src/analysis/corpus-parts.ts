@@ -21,13 +21,14 @@ export function partKey(region: string | null, year: number | null): string {
   return `${regionOf(region)}|${year ?? ''}`;
 }
 
-/** Counts the characters of every part, in one pass over the passages. */
+/** Counts the characters of every part: the passages' lengths summed per document, then the documents' per part. */
 export function corpusParts(source: PartSource): CorpusParts {
+  const perDocument = new Float64Array(source.documents.length);
+  for (let p = 0; p < source.lengths.length; p++) perDocument[source.passageDoc[p]] += source.lengths[p];
   const sizes = new Map<string, number>();
-  for (let p = 0; p < source.lengths.length; p++) {
-    const doc = source.documents[source.passageDoc[p]];
+  source.documents.forEach((doc, d) => {
     const key = partKey(doc.region, doc.year);
-    sizes.set(key, (sizes.get(key) ?? 0) + source.lengths[p]);
-  }
+    sizes.set(key, (sizes.get(key) ?? 0) + perDocument[d]);
+  });
   return { sizes };
 }

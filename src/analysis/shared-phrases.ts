@@ -81,7 +81,9 @@ function rankedPhrases(table: PhraseTable, parts: CorpusParts | undefined): read
   list = table.phrases
     .filter((p) => p.foldedInto === null)
     .map((p): RankedPhrase => {
-      const reportShare = partCount > 0 ? Object.values(p.byRegionYear).filter((n) => n > 0).length / partCount : 0;
+      let held = 0;
+      for (const key in p.byRegionYear) if (p.byRegionYear[key] > 0) held++;
+      const reportShare = partCount > 0 ? held / partCount : 0;
       const shared: SharedPhrase = {
         phrase: p.phrase,
         regions: regionCount(p),
@@ -114,9 +116,10 @@ export function deviationOfProportions(p: Pick<PhraseStats, 'count' | 'byRegionY
   if (total === 0 || p.count === 0) return 1;
   let sum = 0;
   let heldShare = 0;
-  for (const [key, n] of Object.entries(p.byRegionYear)) {
+  // for…in, not Object.entries: 800,000 entries over a laws table, each an array made and dropped.
+  for (const key in p.byRegionYear) {
     const share = (parts.sizes.get(key) ?? 0) / total;
-    sum += Math.abs(n / p.count - share);
+    sum += Math.abs(p.byRegionYear[key] / p.count - share);
     heldShare += share;
   }
   return (sum + Math.max(0, 1 - heldShare)) / 2;
@@ -136,7 +139,9 @@ function totalSize(parts: CorpusParts): number {
 }
 
 function regionCount(p: PhraseStats): number {
-  return Object.keys(p.byRegion).filter((r) => r !== UNKNOWN_REGION).length;
+  let n = 0;
+  for (const region in p.byRegion) if (region !== UNKNOWN_REGION) n++;
+  return n;
 }
 
 function round(n: number): number {
