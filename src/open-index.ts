@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Passage, PolicyDocument, SkippedFile } from './types.js';
+import type { PolicyDocument } from './types.js';
 import type { Logger } from './logger.js';
 import { buildCorpus, missingFields } from './corpus/build-documents.js';
 import { parseMetadataCsv } from './corpus/metadata-overrides.js';
@@ -11,15 +10,17 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_FILE, CACHE_SCHEMA_VERSION, fingerprint, fingerprintHash, loadIndexCache, loadJsonCache, loadPreviousWords, pause, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
-import { indexPassages, indexPassagesInSteps, passagesContaining, type SearchIndex } from './search-index/search-index.js';
+import { CACHE_SCHEMA_VERSION, fingerprint, fingerprintHash, loadJsonCache, loadPreviousWords, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { indexPassages, passagesContaining, type SearchIndex } from './search-index/search-index.js';
 import { startWordStartsInProcess, passageStarts, type PreviousWords } from './search-index/word-starts.js';
-import { packDocuments, unpackDocuments, type PackedDocument } from './search-index/pack-documents.js';
+import { packDocuments } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { findCorpusSlogans } from './analysis/find-slogans.js';
 import { COPY_RULES_VERSION, type Copies } from './analysis/find-copies.js';
 import { jobUrl, runApart } from './run-in-process.js';
 import { packTexts } from './search-index/packed-texts.js';
+import { indexFromCache, type CachedCorpus, type CachedIndexRef, type Corpus } from './search-index/cached-index.js';
+export type { Corpus } from './search-index/cached-index.js';
 import type { PhraseJob } from './analysis/phrase-job.js';
 import type { CopiesJob } from './copies-job.js';
 import type { FiguresJob } from './figures-job.js';
@@ -35,21 +36,8 @@ import type { EngineOptions } from './engine.js';
  * and keeps what they return.
  */
 
-/** The corpus as the engine holds it. */
 /** The policy vocabulary shipped with the engine. */
 export const POLICY_DICTIONARY = fileURLToPath(new URL('./tokenize/policy-dictionary.txt', import.meta.url));
-
-export interface Corpus {
-  documents: PolicyDocument[];
-  skipped: SkippedFile[];
-}
-
-/** The JSON part of the cache; the documents are its records, one per line. */
-export interface CachedCorpus {
-  skipped: SkippedFile[];
-  /** The key of jieba's vocabulary the word edges were cut with (see `wordsKey`). */
-  wordsKey: string;
-}
 
 /** The key of every input of the index: versions, options, dictionaries, metadata.csv, each corpus file's name and bytes. */
 export async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Promise<string> {
@@ -110,33 +98,6 @@ export async function buildAndCacheIndex(opts: EngineOptions, key: string, dicti
     }
   }
   return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
-}
-
-/** The corpus and index of the cache in `dir` when it matches `key`, or why not. */
-async function indexFromCache(dir: string, key: string) {
-  const cached = await loadIndexCache(dir, key);
-  if (!cached.ok) return cached;
-  try {
-    const packed = cached.payload.json as CachedCorpus;
-    const corpus: Corpus = { documents: await unpackInSteps(cached.payload.records as PackedDocument[]), skipped: packed.skipped };
-    const texts = await splitByPassages(corpus.documents, cached.payload.normalized);
-    const base = await indexPassagesInSteps(corpus.documents, texts, pause);
-    const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
-    const index: SearchIndex = { ...base, chars: cached.payload.chars, words };
-    return { ok: true as const, value: { corpus, index, cacheFile: path.join(dir, CACHE_FILE), cacheBytes: cached.bytes } };
-  } catch (err) {
-    return { ok: false as const, reason: `the cache does not fit together: ${(err as Error).message}` };
-  }
-}
-
-/** unpackDocuments fifty at a time, with a pause between (a swap loads while the server answers). */
-async function unpackInSteps(packed: readonly PackedDocument[]): Promise<PolicyDocument[]> {
-  const documents: PolicyDocument[] = [];
-  for (let from = 0; from < packed.length; from += 50) {
-    documents.push(...unpackDocuments(packed.slice(from, from + 50)));
-    await pause();
-  }
-  return documents;
 }
 
 /** Region names of documents, in document order. */
@@ -307,17 +268,3 @@ export async function loadSlogans(opts: EngineOptions, index: Pick<SearchIndex, 
   return [...slogans, ...findCorpusSlogans(quoted).filter((s) => !known.has(s.name))];
 }
 
-/** The normalised passage texts, cut from the cache's one string by the passages' lengths (normalising keeps them). */
-async function splitByPassages(documents: readonly PolicyDocument[], whole: string): Promise<string[]> {
-  const out: string[] = [];
-  let at = 0;
-  for (let d = 0; d < documents.length; d++) {
-    for (const p of documents[d].passages) {
-      out.push(whole.slice(at, at + p.text.length));
-      at += p.text.length;
-    }
-    if (d % 500 === 499) await pause();
-  }
-  if (at !== whole.length) throw new Error(`zhengce: the cached normalised text does not fit the passages (${at} of ${whole.length} units)`);
-  return out;
-}
