@@ -36,12 +36,14 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const words = vocabulary(dictionary.words, regions);
   addJiebaWords(words);
   const slogans = await loadSlogans(opts, index);
+  // Job processes read the index from its cache file rather than be sent it.
+  const cached = cacheFile && own ? { dir: own, key } : null;
   const origin: IndexOrigin = { from, ms: Math.round(performance.now() - started), cacheFile, cacheBytes };
   opts.logger.info({ ...origin, documents: corpus.documents.length, passages: index.passages.length }, `index ready (${from}) in ${(origin.ms / 1000).toFixed(1)} s`);
-  const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words), opts.logger);
-  const copies = backgroundJob(() => loadOrFindCopies(opts, key, index), opts.logger, 'copy search');
+  const phrases = phraseAnalysis(() => loadOrAnalyzePhrases(opts, key, index, words, dictionary.words, cached), opts.logger);
+  const copies = backgroundJob(() => loadOrFindCopies(opts, key, index, cached), opts.logger, 'copy search');
   const synonyms = await loadIndicatorSynonyms(opts);
-  const figures = backgroundJob(async () => figureTable(await loadOrExtractFigures(opts, key, index, words), synonyms), opts.logger, 'figure extraction');
+  const figures = backgroundJob(async () => figureTable(await loadOrExtractFigures(opts, key, index, words, cached), synonyms), opts.logger, 'figure extraction');
   // One job at a time in the worker: figures (seconds, and searches ask for them), phrases, then copies.
   // Failures are logged where they happen.
   if (opts.phrases === 'eager') figures.start().catch(() => {}).then(() => phrases.start()).catch(() => {}).then(() => copies.start()).catch(() => {});

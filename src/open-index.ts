@@ -10,14 +10,15 @@ import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
 import { buildCharIndex } from './search-index/char-index.js';
-import { CACHE_SCHEMA_VERSION, fingerprint, fingerprintHash, loadJsonCache, loadPreviousWords, saveIndexCache, saveJsonCache } from './search-index/index-cache.js';
+import { CACHE_SCHEMA_VERSION, fingerprint, fingerprintHash, loadPreviousWords, saveIndexCache } from './search-index/index-cache.js';
+import { loadJsonCache, saveJsonCache } from './search-index/json-cache.js';
 import { indexPassages, passagesContaining, type SearchIndex } from './search-index/search-index.js';
 import { startWordStartsInProcess, passageStarts, type PreviousWords } from './search-index/word-starts.js';
 import { packDocuments } from './search-index/pack-documents.js';
 import { PHRASE_RULES_VERSION, type PhraseTable } from './analysis/phrase-table.js';
 import { findCorpusSlogans } from './analysis/find-slogans.js';
 import { COPY_RULES_VERSION, type Copies } from './analysis/find-copies.js';
-import { jobUrl, runApart } from './run-in-process.js';
+import { jobUrl, runApart, runsApart } from './run-in-process.js';
 import { packTexts } from './search-index/packed-texts.js';
 import { indexFromCache, type CachedCorpus, type CachedIndexRef, type Corpus } from './search-index/cached-index.js';
 export type { Corpus } from './search-index/cached-index.js';
@@ -136,20 +137,32 @@ async function loadOrCompute<T>(opts: EngineOptions, file: string, key: string, 
 }
 
 /** The phrase table from its cache, or counted in a job process (or here, for a small corpus) and then cached. */
-export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[]): Promise<PhraseTable> {
+export function loadOrAnalyzePhrases(opts: EngineOptions, indexKey: string, index: SearchIndex, words: UserWord[], terms: readonly UserWord[], cached: CachedIndexRef | null = null): Promise<PhraseTable> {
   // The job is made only when the table is counted: a cache load needs no 19-million-character copy of the texts.
   const compute = () => {
-    const source = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
+    const source = fromCache(cached, index) ?? { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, lengths: index.lengths, chars: index.chars, words: index.words, documents: index.documents.map((d) => ({ region: d.region, year: d.year })) };
     return runApart<PhraseJob, PhraseTable>(jobUrl('analysis/phrase-job', import.meta.url), { source, words, terms: terms.map((t) => t.word) }, 'phrase analysis', index.passages.length);
   };
   return loadOrCompute(opts, PHRASE_CACHE, `${indexKey} phrase-rules ${PHRASE_RULES_VERSION}`, { cache: 'phrase', what: 'phrase analysis', doing: 'counting phrases' }, compute, (t) => `${t.phrases.length} phrases counted`);
 }
 
 /** The figures of every passage from their cache, or read in a job process (or here, for a small corpus) and then cached. */
-export function loadOrExtractFigures(opts: EngineOptions, indexKey: string, index: SearchIndex, words: readonly UserWord[]): Promise<FigureRecord[]> {
-  const passages = index.passages.map((p) => ({ text: p.text, section: p.section }));
-  const compute = () => runApart<FiguresJob, FigureRecord[]>(jobUrl('figures-job', import.meta.url), { passages, words }, 'figure extraction', passages.length);
+export function loadOrExtractFigures(opts: EngineOptions, indexKey: string, index: SearchIndex, words: readonly UserWord[], cached: CachedIndexRef | null = null): Promise<FigureRecord[]> {
+  const compute = () => {
+    const passages = fromCache(cached, index) ?? index.passages.map((p) => ({ text: p.text, section: p.section }));
+    return runApart<FiguresJob, FigureRecord[]>(jobUrl('figures-job', import.meta.url), { passages, words }, 'figure extraction', index.passages.length);
+  };
   return loadOrCompute(opts, FIGURES_CACHE, `${indexKey} figure-rules ${FIGURE_RULES_VERSION}`, { cache: 'figure', what: 'figure extraction', doing: 'reading figures' }, compute, (r) => `${r.length} figures read`);
+}
+
+/**
+ * Where a job process reads the index itself: the cache file it was loaded from, when there is one and the job
+ * runs in a process. Sent through the pipe instead, the index (its texts, postings, passages) was serialised on the
+ * server's thread — 0.3–0.5 s per job after every swap, with every request waiting — and its copy in the pipe's
+ * buffers was a few hundred MB more RSS.
+ */
+function fromCache(cached: CachedIndexRef | null, index: SearchIndex): { cached: CachedIndexRef } | null {
+  return cached && runsApart(index.passages.length) ? { cached } : null;
 }
 
 /** The indicator synonym list (INDICATOR_SYNONYMS, or the shipped one); bad lines logged with their numbers. */
@@ -166,9 +179,9 @@ export async function loadIndicatorSynonyms(opts: EngineOptions): Promise<Indica
 }
 
 /** The near-duplicate passages from their cache, or found in a job process (or here, for a small corpus) and then cached. */
-export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: SearchIndex): Promise<Copies> {
+export function loadOrFindCopies(opts: EngineOptions, indexKey: string, index: SearchIndex, cached: CachedIndexRef | null = null): Promise<Copies> {
   const compute = () => {
-    const job: CopiesJob = { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, headings: index.headings };
+    const job: CopiesJob = fromCache(cached, index) ?? { texts: packTexts(index.normalized, index.lengths), passageDoc: index.passageDoc, headings: index.headings };
     return runApart<CopiesJob, Copies>(jobUrl('copies-job', import.meta.url), job, 'copy search', index.passages.length);
   };
   return loadOrCompute(opts, COPIES_CACHE, `${indexKey} copy-rules ${COPY_RULES_VERSION}`, { cache: 'copy', what: 'copy search', doing: 'looking for copied passages' }, compute, (c) => `${c.pairs.length} pairs of near-duplicate passages found`);

@@ -61,6 +61,11 @@ export function startInProcess<Job, Answer>(module: URL, job: Job, what: string,
  */
 export const SMALL_JOB_PASSAGES = 5_000;
 
+/** Whether runApart runs a job over this many passages in a process of its own (else here). */
+export function runsApart(passages: number): boolean {
+  return passages >= SMALL_JOB_PASSAGES && !process.env[IN_JOB_PROCESS];
+}
+
 /** runInProcess for a job over `passages` passages, run in this thread when they are few (see SMALL_JOB_PASSAGES). */
 export async function runApart<Job, Answer>(module: URL, job: Job, what: string, passages: number): Promise<Answer> {
   return (await startApart<Job, Answer>(module, job, what, passages)).answer;
@@ -72,7 +77,7 @@ export async function runApart<Job, Answer>(module: URL, job: Job, what: string,
  * server takes a core, so the cut had none to gain, and the passages' trip and a second jieba cost time.
  */
 export async function startApart<Job, Answer>(module: URL, job: Job, what: string, passages: number): Promise<{ readonly answer: Promise<Answer> }> {
-  if (passages >= SMALL_JOB_PASSAGES && !process.env[IN_JOB_PROCESS]) return startInProcess<Job, Answer>(module, job, what);
+  if (runsApart(passages)) return startInProcess<Job, Answer>(module, job, what);
   const run = (await import(module.href)).run as (job: Job) => Answer | Promise<Answer>;
   return { answer: Promise.resolve(run(job)) };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { CharIndex } from './char-index.js';
 import type { PreviousWords } from './word-starts.js';
@@ -242,29 +242,6 @@ export async function writeFileAtomic(file: string, data: Buffer | string | read
     await rename(temp, file);
   } finally {
     await rm(temp, { force: true });
-  }
-}
-
-/** Saves a JSON value beside the index, keyed by the same fingerprint. */
-export async function saveJsonCache(dir: string, name: string, key: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path.join(dir, name), JSON.stringify({ schema: CACHE_SCHEMA_VERSION, fingerprint: key, value }));
-}
-
-/** Loads a JSON value saved by saveJsonCache if it was built from the same inputs; otherwise says why not. */
-export async function loadJsonCache<T>(dir: string, name: string, key: string): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
-  let text: string;
-  try {
-    text = await readFile(path.join(dir, name), 'utf8');
-  } catch {
-    return { ok: false, reason: 'no cache file yet' };
-  }
-  try {
-    const saved = JSON.parse(text) as { schema: number; fingerprint: string; value: T };
-    if (saved.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `schema ${saved.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
-    if (saved.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since it was built' };
-    return { ok: true, value: saved.value };
-  } catch {
-    return { ok: false, reason: 'the file is truncated or corrupt' };
   }
 }
 

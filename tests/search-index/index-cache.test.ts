@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine.js';
 import { READS_CACHE } from '../../src/open-index.js';
 import { buildCharIndex } from '../../src/search-index/char-index.js';
 import { CACHE_FILE, loadIndexCache, saveIndexCache } from '../../src/search-index/index-cache.js';
+import { loadJsonCache, saveJsonCache } from '../../src/search-index/json-cache.js';
 import { recordingLogger, SAMPLE_CORPUS, tempDir } from '../helpers.js';
 
 // Records hold line ends of their own (a passage's text may): each is still one line of the file.
@@ -147,5 +148,17 @@ describe('phrase cache', () => {
     const third = await createEngine({ corpusDir: SAMPLE_CORPUS, cacheDir: dir, logger });
     expect((await third.whenPhrasesReady()).phrases.length).toBe(counted.phrases.length);
     expect(logger.lines).toContain('phrase cache not used, counting phrases in the background: the file is truncated or corrupt');
+  });
+});
+
+describe('JSON caches beside the index', () => {
+  it('give back a value saved under the same key, and say why not under another key or schema', async () => {
+    const dir = await tempDir();
+    await saveJsonCache(dir, 'phrases.json', 'index-1 rules 3', { phrases: ['乡村振兴'] });
+    expect(await loadJsonCache(dir, 'phrases.json', 'index-1 rules 3')).toEqual({ ok: true, value: { phrases: ['乡村振兴'] } });
+    expect(await loadJsonCache(dir, 'phrases.json', 'index-2 rules 3')).toEqual({ ok: false, reason: expect.stringMatching(/changed since it was built/) });
+    await writeFile(path.join(dir, 'old.json'), JSON.stringify({ schema: 1, fingerprint: 'index-1 rules 3', value: 1 }));
+    expect(await loadJsonCache(dir, 'old.json', 'index-1 rules 3')).toEqual({ ok: false, reason: expect.stringMatching(/^schema 1, this version needs/) });
+    expect(await loadJsonCache(dir, 'none.json', 'k')).toEqual({ ok: false, reason: 'no cache file yet' });
   });
 });
