@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { getPriority, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -30,6 +31,7 @@ export function startInProcess<Job, Answer>(module: URL, job: Job, what: string,
     env: { ...process.env, [IN_JOB_PROCESS]: '1' },
   });
   running.add(child);
+  lowerPriority(child);
   let sent: (err: Error | null) => void = () => {};
   const written = new Promise<void>((resolve, reject) => (sent = (err) => (err ? reject(err) : resolve())));
   const answer = new Promise<Answer>((resolve, reject) => {
@@ -85,6 +87,21 @@ export async function startApart<Job, Answer>(module: URL, job: Job, what: strin
 /** The URL of a job module beside `base`, with the ending the running code has (.ts under tsx, .js built). */
 export function jobUrl(name: string, base: string): URL {
   return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
+/**
+ * Job processes run at a lower priority than the server (nice 10): on two cores a rebuild's build, figures and
+ * phrase jobs and the server's own thread compete, and a request should not wait for a job that nobody waits for.
+ */
+const JOB_NICENESS = 10;
+
+function lowerPriority(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, Math.min(19, getPriority() + JOB_NICENESS));
+  } catch {
+    // Not allowed here (some containers): the job runs at the server's priority.
+  }
 }
 
 /** Set in a job process's environment. */

@@ -1,8 +1,9 @@
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runApart, runInProcess, SMALL_JOB_PASSAGES } from '../src/run-in-process.js';
 
 const echo = new URL('./fixtures/jobs/echo-job.ts', import.meta.url);
-type Echo = { pid: number; text: string; lengths: Uint32Array };
+type Echo = { pid: number; priority: number; text: string; lengths: Uint32Array };
 
 describe('runInProcess', () => {
   it('runs the job in a process of its own, which is gone once it answered; typed arrays cross whole', async () => {
@@ -10,6 +11,8 @@ describe('runInProcess', () => {
     expect(answer.pid).not.toBe(process.pid);
     expect(answer.text).toBe('推进乡村振兴');
     expect(answer.lengths).toEqual(Uint32Array.from([2, 4]));
+    // Below the server's priority, so that requests win the cores over background work.
+    expect(answer.priority).toBe(Math.min(19, getPriority() + 10));
     // Signal 0 only asks whether the process exists.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(() => process.kill(answer.pid, 0)).toThrow();
