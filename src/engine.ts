@@ -25,7 +25,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const dictionary = await loadDictionaries(opts);
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
   const own = opts.cacheDir;
-  const buildApart = given.buildApart && own ? () => runInProcess<BuildJob, unknown>(jobUrl('build-job', import.meta.url), { corpusDir: opts.corpusDir, cacheDir: own, userDict: opts.userDict, split: opts.split, key }, 'index build', (p) => given.onProgress(p as BuildProgress)) : null;
+  const buildApart = given.buildApart && own ? () => runInProcess<BuildJob, unknown>(jobUrl('build-job', import.meta.url), { corpusDir: opts.corpusDir, cacheDir: own, userDict: opts.userDict, split: opts.split, key }, 'index build', (p) => given.onProgress(p as BuildProgress), 'normal') : null;
   const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart);
   if (given.cacheDir && opts.cacheDir) {
     const removed = await pruneCacheDir(given.cacheDir, opts.cacheDir);
