@@ -51,6 +51,11 @@ export function concordanceOrder(index: SearchIndex, found: Occurrences, sort: C
       near[2 * k + 1] = first >= 0 && next < text.length ? (text.codePointAt(next) ?? -1) : -1;
     }
   }
+  // Only characters inside the context shown may order it (a width under 2 shows fewer than two).
+  for (let k = 0; k < n; k++) {
+    if (found.width < 2) near[2 * k + 1] = -1;
+    if (found.width < 1) near[2 * k] = -1;
+  }
   const rank = collationRanks(near);
   const base = rank.size + 1;
   for (let k = 0; k < n; k++) key[k] = (rank.get(near[2 * k]) ?? 0) * base + (rank.get(near[2 * k + 1]) ?? 0);

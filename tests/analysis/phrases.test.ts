@@ -109,16 +109,16 @@ describe('concordance', () => {
   it('orders as a plain sort of every line by its collated context would, and a window is that order cut', () => {
     const reversed = (s: string) => [...s].reverse().join('');
     const plain = { corpus: null, region: (a: ConcordanceLine, b: ConcordanceLine) => (a.region ?? '').localeCompare(b.region ?? '', 'zh-CN'), left: (a: ConcordanceLine, b: ConcordanceLine) => reversed(a.left).localeCompare(reversed(b.left), 'zh-CN'), right: (a: ConcordanceLine, b: ConcordanceLine) => a.right.localeCompare(b.right, 'zh-CN') };
-    for (const phrase of ['的', '发展', '，', '工作', '2021']) {
-      const corpusOrder = concordance(engine.index, phrase, 'corpus', 8).lines;
+    for (const [phrase, width] of [['的', 8], ['发展', 8], ['，', 8], ['工作', 8], ['2021', 8], ['发展', 1]] as const) {
+      const corpusOrder = concordance(engine.index, phrase, 'corpus', width).lines;
       expect(corpusOrder.length, phrase).toBeGreaterThan(phrase === '2021' ? 5 : 50);
       for (const sort of CONCORDANCE_SORTS) {
         const compare = plain[sort];
         const expected = compare ? [...corpusOrder].sort(compare) : corpusOrder;
-        const all = concordance(engine.index, phrase, sort, 8);
+        const all = concordance(engine.index, phrase, sort, width);
         expect(all.lines, `${phrase} ${sort}`).toEqual(expected);
         for (const offset of [0, 1, 7, Math.floor(expected.length / 2), expected.length - 3, expected.length + 5]) {
-          const page = concordance(engine.index, phrase, sort, 8, undefined, { offset, limit: 10 });
+          const page = concordance(engine.index, phrase, sort, width, undefined, { offset, limit: 10 });
           expect(page.total).toBe(expected.length);
           expect(page.lines, `${phrase} ${sort} @${offset}`).toEqual(expected.slice(offset, offset + 10));
         }
