@@ -78,8 +78,8 @@ export async function runApart<Job, Answer>(module: URL, job: Job, what: string,
  * process that cut its words in a process of its own ran 3 s slower under load (24 s, against 21 s inline): the
  * server takes a core, so the cut had none to gain, and the passages' trip and a second jieba cost time.
  */
-export async function startApart<Job, Answer>(module: URL, job: Job, what: string, passages: number): Promise<{ readonly answer: Promise<Answer> }> {
-  if (runsApart(passages)) return startInProcess<Job, Answer>(module, job, what);
+export async function startApart<Job, Answer>(module: URL, job: Job, what: string, passages: number, priority: JobPriority = 'background'): Promise<{ readonly answer: Promise<Answer> }> {
+  if (runsApart(passages)) return startInProcess<Job, Answer>(module, job, what, undefined, priority);
   const run = (await import(module.href)).run as (job: Job) => Answer | Promise<Answer>;
   return { answer: Promise.resolve(run(job)) };
 }
@@ -92,7 +92,7 @@ export function jobUrl(name: string, base: string): URL {
 /**
  * How a job process shares the cores with the server: `background` jobs (figures, phrases, copies) run at nice +10,
  * as on two cores they and the server's own thread compete and a request should not wait for work nobody waits
- * for; a `normal` one (an index build, which a changed corpus waits for) at the server's priority. With the build
+ * for; a `normal` one (an index build and its word edges, which a changed corpus waits for) at the server's priority. With the build
  * at nice +10 too, a rebuild under 50 connections on laws took 89 s instead of 41–52 s.
  */
 export type JobPriority = 'background' | 'normal';

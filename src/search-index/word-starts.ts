@@ -132,5 +132,5 @@ export function wordSpans(words: WordStarts, p: number, text: string): number[] 
  * meanwhile (a small corpus's here and now); resolves once the passages are sent.
  */
 export function startWordStartsInProcess(normalized: readonly string[], lengths: Uint32Array, words: readonly UserWord[], previous: PreviousWords | null): Promise<{ readonly answer: Promise<BuiltWordStarts> }> {
-  return startApart<WordStartsJob, BuiltWordStarts>(jobUrl('word-starts-job', import.meta.url), { texts: packTexts(normalized, lengths), words, previous }, 'word-edge analysis', normalized.length);
+  return startApart<WordStartsJob, BuiltWordStarts>(jobUrl('word-starts-job', import.meta.url), { texts: packTexts(normalized, lengths), words, previous }, 'word-edge analysis', normalized.length, 'normal');
 }
