@@ -92,8 +92,8 @@ export function jobUrl(name: string, base: string): URL {
 /**
  * How a job process shares the cores with the server: `background` jobs (figures, phrases, copies) run at nice +10,
  * as on two cores they and the server's own thread compete and a request should not wait for work nobody waits
- * for; a `normal` one (an index build and its word edges, which a changed corpus waits for) at the server's priority. With the build
- * at nice +10 too, a rebuild under 50 connections on laws took 89 s instead of 41–52 s.
+ * for; a `normal` one (an index build and its word edges, which a changed corpus waits for) at the server's
+ * priority. With the build at nice +10 too, a rebuild under 50 connections on laws took 89 s instead of 41–52 s.
  */
 export type JobPriority = 'background' | 'normal';
 
