@@ -50,9 +50,7 @@ export function concordanceOrder(index: SearchIndex, found: Occurrences, sort: C
       const next = end + (first > 0xffff ? 2 : 1);
       near[2 * k + 1] = first >= 0 && next < text.length ? (text.codePointAt(next) ?? -1) : -1;
     }
-  }
-  // Only characters inside the context shown may order it (a width under 2 shows fewer than two).
-  for (let k = 0; k < n; k++) {
+    // Only characters inside the context shown may order it (a width under 2 shows fewer than two).
     if (found.width < 2) near[2 * k + 1] = -1;
     if (found.width < 1) near[2 * k] = -1;
   }

@@ -109,8 +109,10 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
     // load (15 s under load, as the load pauses for requests) was 186 MB more at a swap's peak. The checksum
     // covers them all and is compared at the end; a mismatch throws the decoded sections away.
     const sha1 = createHash('sha1');
+    let hashed = 0;
     const section = async (i: number): Promise<Buffer> => {
       const padded = await opened.read(i);
+      hashed = i + 1;
       for (let from = 0; from < padded.byteLength; from += HASH_STEP) {
         sha1.update(padded.subarray(from, from + HASH_STEP));
         await pause();
@@ -131,6 +133,8 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       const lengths = view(Uint32Array, await section(8));
       payload = { json, records, chars: { keys, offsets, postings, tfs }, wordStarts, normalized, lengths };
     } catch (err) {
+      // Corrupt bytes, or a payload this code cannot read? The sections not read yet decide the checksum.
+      for (let i = hashed; i < SECTIONS; i++) await section(i);
       if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
       return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
     }

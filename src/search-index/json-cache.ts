@@ -26,9 +26,8 @@ export async function loadJsonCache<T>(dir: string, name: string, key: string): 
   }
   try {
     const saved = JSON.parse(text) as { schema: number; fingerprint: string; value: T };
-    if (saved.schema !== CACHE_SCHEMA_VERSION) return { ok: false, reason: `schema ${saved.schema}, this version needs ${CACHE_SCHEMA_VERSION}` };
-    if (saved.fingerprint !== key) return { ok: false, reason: 'the corpus, dictionary or options changed since it was built' };
-    return { ok: true, value: saved.value };
+    const stale = whyStale(saved.schema, saved.fingerprint, key);
+    return stale ? { ok: false, reason: stale } : { ok: true, value: saved.value };
   } catch {
     return { ok: false, reason: 'the file is truncated or corrupt' };
   }
@@ -37,9 +36,13 @@ export async function loadJsonCache<T>(dir: string, name: string, key: string): 
 /** Why a JSON cache file is stale, read from its first bytes; null when they hold this schema and key, or cannot tell. */
 function staleJsonCache(head: string, key: string): string | null {
   const lead = /^\{"schema":(\d+),"fingerprint":("(?:[^"\\]|\\.)*")/.exec(head);
-  if (!lead) return null;
-  if (Number(lead[1]) !== CACHE_SCHEMA_VERSION) return `schema ${lead[1]}, this version needs ${CACHE_SCHEMA_VERSION}`;
-  return JSON.parse(lead[2]) === key ? null : 'the corpus, dictionary or options changed since it was built';
+  return lead ? whyStale(Number(lead[1]), JSON.parse(lead[2]) as string, key) : null;
+}
+
+/** Why a JSON cache of this schema and fingerprint cannot be used for `key`, or null when it can. */
+function whyStale(schema: number, fingerprint: string, key: string): string | null {
+  if (schema !== CACHE_SCHEMA_VERSION) return `schema ${schema}, this version needs ${CACHE_SCHEMA_VERSION}`;
+  return fingerprint === key ? null : 'the corpus, dictionary or options changed since it was built';
 }
 
 async function readHead(file: string, n: number): Promise<string> {
