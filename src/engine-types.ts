@@ -9,6 +9,7 @@ import type { Suggestion } from './analysis/suggest-phrases.js';
 import { SHIPPED_SLOGANS, type Slogan } from './tokenize/slogan-thesaurus.js';
 import { SHIPPED_INDICATOR_SYNONYMS } from './figures/indicator-synonyms.js';
 import type { FigureTable } from './figures/figure-table.js';
+import type { KnownDocuments } from './search-index/cached-index.js';
 
 /** The engine's public shapes: its options, what it answers, and a live engine's status. `engine.ts` holds the state. */
 
@@ -39,6 +40,8 @@ export interface EngineOptions {
    * a build's memory goes back to the system when that process ends, instead of staying with the server.
    */
   readonly buildApart: boolean;
+  /** The documents of the index being replaced, to take over those whose cache records are unchanged (a swap). */
+  readonly knownDocuments: KnownDocuments | null;
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -52,6 +55,7 @@ export const defaultEngineOptions: EngineOptions = {
   phrases: 'lazy',
   onProgress: () => {},
   buildApart: false,
+  knownDocuments: null,
 };
 
 /** How far a build has come. */
@@ -91,6 +95,8 @@ export interface Engine {
   readonly documents: readonly PolicyDocument[];
   readonly skipped: readonly SkippedFile[];
   readonly index: SearchIndex;
+  /** The documents with the keys of their cache records, when the index came from a cache (see `KnownDocuments`). */
+  readonly knownDocuments: KnownDocuments | null;
   /**
    * Phrases with exact counts per region, or null while they are being counted (in a job process, started
    * by the first call or at start with `phrases: 'eager'`; cached beside the index).

@@ -26,7 +26,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
   const own = opts.cacheDir;
   const buildApart = given.buildApart && own ? () => runInProcess<BuildJob, unknown>(jobUrl('build-job', import.meta.url), { corpusDir: opts.corpusDir, cacheDir: own, userDict: opts.userDict, split: opts.split, key }, 'index build', (p) => given.onProgress(p as BuildProgress), 'normal') : null;
-  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart);
+  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart, given.knownDocuments);
   if (given.cacheDir && opts.cacheDir) {
     const removed = await pruneCacheDir(given.cacheDir, opts.cacheDir);
     if (removed.length > 0) opts.logger.info({ removed }, `removed ${removed.length} unused cache entries from ${given.cacheDir}`);
@@ -52,6 +52,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     documents: corpus.documents,
     skipped: corpus.skipped,
     index,
+    knownDocuments: corpus.recordKeys ? { keys: corpus.recordKeys, documents: corpus.documents } : null,
     origin,
     regions,
     slogans,
@@ -186,7 +187,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     startedAt = new Date().toISOString();
     try {
       // With a cache, a job process builds and writes it, and this thread only loads it; without one it builds here.
-      const next = await createEngine({ ...opts, phrases: 'eager', buildApart: true, onProgress: (p) => (progress = p) });
+      const next = await createEngine({ ...opts, phrases: 'eager', buildApart: true, knownDocuments: current.knownDocuments, onProgress: (p) => (progress = p) });
       // The index swaps now; the previous phrase table serves until the new one is counted, then follows. Only the
       // table is kept: the previous index goes at once, so that two indexes are not held while the phrases count.
       previous = current.phraseService() ?? previous;
@@ -246,6 +247,7 @@ export async function createLiveEngine(options: Partial<LiveEngineOptions> = {})
     get documents() { return current.documents; },
     get skipped() { return current.skipped; },
     get index() { return current.index; },
+    get knownDocuments() { return current.knownDocuments; },
     get origin() { return current.origin; },
     get regions() { return current.regions; },
     get slogans() { return current.slogans; },

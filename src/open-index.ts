@@ -20,7 +20,7 @@ import { findCorpusSlogans } from './analysis/find-slogans.js';
 import { COPY_RULES_VERSION, type Copies } from './analysis/find-copies.js';
 import { jobUrl, runApart, runsApart } from './run-in-process.js';
 import { packTexts } from './search-index/packed-texts.js';
-import { indexFromCache, type CachedCorpus, type CachedIndexRef, type Corpus } from './search-index/cached-index.js';
+import { indexFromCache, type CachedCorpus, type CachedIndexRef, type Corpus, type KnownDocuments } from './search-index/cached-index.js';
 export type { Corpus } from './search-index/cached-index.js';
 import type { PhraseJob } from './analysis/phrase-job.js';
 import type { CopiesJob } from './copies-job.js';
@@ -68,15 +68,15 @@ const FINGERPRINT_BATCH = 16;
  * The index from the cache when it matches the inputs; otherwise built and cached, saying why. `buildApart`, when
  * given, builds and writes the cache elsewhere (a job process), and the index is then loaded from it.
  */
-export async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[], buildApart: (() => Promise<unknown>) | null = null) {
+export async function loadOrBuildIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[], buildApart: (() => Promise<unknown>) | null = null, known: KnownDocuments | null = null) {
   const log = opts.logger;
   if (opts.cacheDir) {
-    const cached = await indexFromCache(opts.cacheDir, key);
+    const cached = await indexFromCache(opts.cacheDir, key, known);
     if (cached.ok) return { ...cached.value, from: 'cache' as const };
     log.info({ cacheDir: opts.cacheDir }, `index cache not used, rebuilding: ${cached.reason}`);
     if (buildApart) {
       await buildApart();
-      const built = await indexFromCache(opts.cacheDir, key);
+      const built = await indexFromCache(opts.cacheDir, key, known);
       if (built.ok) return { ...built.value, from: 'build' as const };
       // The inputs changed while the job process built: build them here as they are now.
       log.info({ cacheDir: opts.cacheDir }, `the index built apart cannot be used, building here: ${built.reason}`);
@@ -89,7 +89,7 @@ export async function loadOrBuildIndex(opts: EngineOptions, key: string, diction
 export async function buildAndCacheIndex(opts: EngineOptions, key: string, dictionaryWords: readonly UserWord[]) {
   const log = opts.logger;
   const { corpus, index, wordsKey: cutWith } = await buildIndex(opts, dictionaryWords);
-  let saved: { file: string; bytes: number } | null = null;
+  let saved: { file: string; bytes: number; recordKeys: string[] } | null = null;
   if (opts.cacheDir) {
     try {
       const json: CachedCorpus = { skipped: corpus.skipped, wordsKey: cutWith };
@@ -98,7 +98,7 @@ export async function buildAndCacheIndex(opts: EngineOptions, key: string, dicti
       log.warn({ cacheDir: opts.cacheDir }, `could not write the index cache (the index stays in memory): ${(err as Error).message}`);
     }
   }
-  return { corpus, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
+  return { corpus: { ...corpus, recordKeys: saved?.recordKeys }, index, from: 'build' as const, cacheFile: saved?.file ?? null, cacheBytes: saved?.bytes ?? null };
 }
 
 /** Region names of documents, in document order. */

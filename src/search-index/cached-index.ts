@@ -14,6 +14,19 @@ import { passageStarts } from './word-starts.js';
 export interface Corpus {
   documents: PolicyDocument[];
   skipped: SkippedFile[];
+  /** Each document's cache record key, when it was loaded from a cache (see `KnownDocuments`). */
+  recordKeys?: readonly string[];
+}
+
+/**
+ * Documents with the keys of the cache records they were unpacked from. A swap's load passes the serving index's:
+ * a document whose record is byte for byte the same (its file and everything it depends on unchanged) is taken
+ * over instead of parsed again, so that the two indexes live during a swap share it (on the 63 MB corpus the
+ * documents are some 100 MB of heap, and parsing them again made as much garbage).
+ */
+export interface KnownDocuments {
+  readonly keys: readonly string[];
+  readonly documents: readonly PolicyDocument[];
 }
 
 /** The JSON part of the cache; the documents are its records, one per line. */
@@ -24,12 +37,15 @@ export interface CachedCorpus {
 }
 
 /** The corpus and index of the cache in `dir` when it matches `key`, or why not. */
-export async function indexFromCache(dir: string, key: string) {
-  const cached = await loadIndexCache(dir, key);
+export async function indexFromCache(dir: string, key: string, known: KnownDocuments | null = null) {
+  const byKey = new Map<string, PolicyDocument>();
+  known?.keys.forEach((k, i) => byKey.set(k, known.documents[i]));
+  const cached = await loadIndexCache(dir, key, new Set(byKey.keys()));
   if (!cached.ok) return cached;
   try {
     const packed = cached.payload.json as CachedCorpus;
-    const corpus: Corpus = { documents: await unpackInSteps(cached.payload.records as PackedDocument[]), skipped: packed.skipped };
+    const documents = await unpackInSteps(cached.payload.records as (PackedDocument | null)[], cached.recordKeys, byKey);
+    const corpus: Corpus = { documents, skipped: packed.skipped, recordKeys: cached.recordKeys };
     const texts = await splitByPassages(corpus.documents, cached.payload.normalized);
     const base = await indexPassagesInSteps(corpus.documents, texts, pause);
     const words = { bits: cached.payload.wordStarts, passageStart: passageStarts(base.lengths) };
@@ -53,11 +69,17 @@ export async function readCachedIndex(ref: CachedIndexRef): Promise<SearchIndex>
   return cached.value.index;
 }
 
-/** unpackDocuments fifty at a time, with a pause between (a swap loads while the server answers). */
-async function unpackInSteps(packed: readonly PackedDocument[]): Promise<PolicyDocument[]> {
+/**
+ * unpackDocuments fifty at a time, with a pause between (a swap loads while the server answers); a record left
+ * unparsed (null) is the known document of its key.
+ */
+async function unpackInSteps(packed: readonly (PackedDocument | null)[], keys: readonly string[], known: ReadonlyMap<string, PolicyDocument>): Promise<PolicyDocument[]> {
   const documents: PolicyDocument[] = [];
   for (let from = 0; from < packed.length; from += 50) {
-    documents.push(...unpackDocuments(packed.slice(from, from + 50)));
+    for (let i = from; i < Math.min(from + 50, packed.length); i++) {
+      const record = packed[i];
+      documents.push(record ? unpackDocuments([record])[0] : known.get(keys[i])!);
+    }
     await pause();
   }
   return documents;

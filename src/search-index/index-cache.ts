@@ -35,7 +35,7 @@ export interface CachePayload {
 }
 
 /** Why a cache could not be used. */
-export type CacheLoadResult = { readonly ok: true; readonly payload: CachePayload; readonly bytes: number } | { readonly ok: false; readonly reason: string };
+export type CacheLoadResult = { readonly ok: true; readonly payload: CachePayload; readonly bytes: number; readonly recordKeys: readonly string[] } | { readonly ok: false; readonly reason: string };
 
 interface Header {
   schema: number;
@@ -65,11 +65,12 @@ export function fingerprintHash(): { add(part: string | Uint8Array): void; diges
   };
 }
 
-/** Writes the cache atomically; returns its path and size. */
-export async function saveIndexCache(dir: string, key: string, payload: CachePayload): Promise<{ file: string; bytes: number }> {
+/** Writes the cache atomically; returns its path and size, and the key of each record (as a load gives them). */
+export async function saveIndexCache(dir: string, key: string, payload: CachePayload): Promise<{ file: string; bytes: number; recordKeys: string[] }> {
+  const lines = payload.records.map((r) => JSON.stringify(r));
   const content = [
     Buffer.from(JSON.stringify(payload.json), 'utf8'),
-    Buffer.from(payload.records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8'),
+    Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8'),
     bytesOf(payload.chars.keys),
     bytesOf(payload.chars.offsets),
     encodePostings(payload.chars.postings, payload.chars.offsets),
@@ -91,11 +92,16 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
   lead.writeUInt32LE(headerBytes.byteLength, 8);
   const file = path.join(dir, CACHE_FILE);
   await writeFileAtomic(file, [lead, headerBytes, ...content.flatMap((c, i) => [c, padding[i]])]);
-  return { file, bytes: 16 + headerBytes.byteLength + lengths.reduce((sum, n) => sum + n, 0) };
+  return { file, bytes: 16 + headerBytes.byteLength + lengths.reduce((sum, n) => sum + n, 0), recordKeys: lines.map(recordKey) };
 }
 
-/** Loads the cache if it exists, is whole, and was built from the same inputs; otherwise says why not. */
-export async function loadIndexCache(dir: string, key: string): Promise<CacheLoadResult> {
+/**
+ * Loads the cache in `dir` if it exists, is whole, and holds `key` (was built from the same inputs); otherwise
+ * says why not. Each record comes with a key of its bytes (`recordKeys`); a record
+ * whose key is in `known` is not parsed and stands as null in `records`, for the caller to reuse what it made of
+ * the same bytes before (a swap keeps the documents of unchanged files).
+ */
+export async function loadIndexCache(dir: string, key: string, known: ReadonlySet<string> = new Set()): Promise<CacheLoadResult> {
   const opened = await openCacheFile(path.join(dir, CACHE_FILE));
   if (!opened.ok) return opened;
   const { file, header, size } = opened;
@@ -119,10 +125,10 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       }
       return padded.subarray(0, header.used[i]);
     };
-    let payload: CachePayload;
+    let loaded: { payload: CachePayload; recordKeys: string[] };
     try {
       const json = JSON.parse((await section(0)).toString('utf8'));
-      const records = await parseLines(await section(1));
+      const { records, keys: recordKeys } = await parseLines(await section(1), known);
       const keys = view(Float64Array, await section(2));
       const offsets = view(Uint32Array, await section(3));
       const postings = await decodePostingsInSteps(await section(4), offsets, pause);
@@ -131,7 +137,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       const normalized = (await section(7)).toString('utf16le');
       await pause();
       const lengths = view(Uint32Array, await section(8));
-      payload = { json, records, chars: { keys, offsets, postings, tfs }, wordStarts, normalized, lengths };
+      loaded = { payload: { json, records, chars: { keys, offsets, postings, tfs }, wordStarts, normalized, lengths }, recordKeys };
     } catch (err) {
       // Corrupt bytes, or a payload this code cannot read? The sections not read yet decide the checksum.
       for (let i = hashed; i < SECTIONS; i++) await section(i);
@@ -139,7 +145,7 @@ export async function loadIndexCache(dir: string, key: string): Promise<CacheLoa
       return { ok: false, reason: `the cache payload is unreadable: ${(err as Error).message}` };
     }
     if (sha1.digest('hex') !== header.sha1) return { ok: false, reason: 'the cache checksum does not match (corrupt file)' };
-    return { ok: true, payload, bytes: size };
+    return { ok: true, ...loaded, bytes: size };
   } catch (err) {
     return { ok: false, reason: `the cache file could not be read: ${(err as Error).message}` };
   } finally {
@@ -219,14 +225,20 @@ export async function loadPreviousWords(dir: string): Promise<(PreviousWords & {
   }
 }
 
-/** One JSON value per line, parsed a line at a time with a pause every few megabytes. */
-async function parseLines(bytes: Buffer): Promise<unknown[]> {
+/**
+ * One JSON value per line, parsed a line at a time with a pause every few megabytes, and each line's key (an MD5
+ * of its bytes); a line whose key is `known` is not parsed (null).
+ */
+async function parseLines(bytes: Buffer, known: ReadonlySet<string>): Promise<{ records: unknown[]; keys: string[] }> {
   const records: unknown[] = [];
+  const keys: string[] = [];
   let sincePause = 0;
   for (let from = 0; from < bytes.byteLength; ) {
     const end = bytes.indexOf(0x0a, from);
     if (end < 0) throw new Error('the last record has no line end');
-    records.push(JSON.parse(bytes.toString('utf8', from, end)));
+    const key = recordKey(bytes.subarray(from, end));
+    keys.push(key);
+    records.push(known.has(key) ? null : JSON.parse(bytes.toString('utf8', from, end)));
     sincePause += end - from;
     from = end + 1;
     if (sincePause > HASH_STEP / 4) {
@@ -234,7 +246,12 @@ async function parseLines(bytes: Buffer): Promise<unknown[]> {
       await pause();
     }
   }
-  return records;
+  return { records, keys };
+}
+
+/** The key of a record: an MD5 of its line's bytes (a string is taken as its UTF-8 bytes). */
+function recordKey(line: string | Buffer): string {
+  return createHash('md5').update(line).digest('base64');
 }
 
 /** Writes a file through a temp file and a rename, so that readers see the old file or the whole new one. */
