@@ -69,7 +69,8 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
     search(request) {
       const t0 = performance.now();
       const result = withFiguresStarted(() => runQuery(index, { ...request, slogans, figures: figures.peek() }), figures.start);
-      const corrections = result.total < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
+      // Corrections are for words the corpus hardly holds, not for a filter that leaves few of their passages.
+      const corrections = result.matched < FEW_MATCHES ? phrases.corrections(result.query.groups.flat().map((t) => t.text)) : [];
       return { ...result, didYouMean: corrections, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
     },
     matchesInDocument(id, q) {

@@ -72,6 +72,8 @@ export interface SearchResult {
   readonly query: ParsedQuery;
   /** Passages containing exactly what was typed. */
   readonly total: number;
+  /** Passages holding the terms whatever the region, year and level filters say: few, and the words are rare. */
+  readonly matched: number;
   readonly hits: readonly SearchHit[];
   readonly facets: Facets;
   /** Related matches: when the exact ones are fewer than a page, or when asked for; null when there are none to offer. */
@@ -85,7 +87,7 @@ export interface SearchResult {
 export function runQuery(index: SearchIndex, request: SearchRequest, options: RankOptions = defaultRankOptions): SearchResult {
   const query = requestQuery(request);
   if (asksNothing(query)) {
-    return { query, total: 0, hits: [], facets: { region: {}, year: {}, regionReports: {}, yearReports: {} }, related: null };
+    return { query, total: 0, matched: 0, hits: [], facets: { region: {}, year: {}, regionReports: {}, yearReports: {} }, related: null };
   }
   const matched = withFigures(index, matchQuery(index, query), query, request.figures);
   const { kept, facets } = filterAndCount(index, matched.passages, query);
@@ -101,7 +103,7 @@ export function runQuery(index: SearchIndex, request: SearchRequest, options: Ra
       related = { total: relatedKept.length, hits: rankPage(index, relatedKept, loose, 0, limit, options, query), words: loose.words };
     }
   }
-  return { query, total: kept.length, hits, facets, related };
+  return { query, total: kept.length, matched: matched.passages.length, hits, facets, related };
 }
 
 /** The query of a request, its slogans unfolded and its region and year parameters added to the filters it writes itself. */

@@ -109,6 +109,16 @@ describe('GET /api/search', () => {
     expect(res.body.didYouMean).toContain('人居环境整治');
   });
 
+  it('offers no corrections of a word the corpus holds when a filter leaves few of its passages', async () => {
+    await engine.whenPhrasesReady();
+    // 低保 is in ten passages, one of them 港门镇's; 社保 and 居保 are one edit from it.
+    const res = await request(app).get('/api/search').query({ q: '低保', region: '港门镇' }).expect(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.didYouMean).toEqual([]);
+    const typo = await request(app).get('/api/search').query({ q: '低宝', region: '港门镇' }).expect(200);
+    expect(typo.body.didYouMean).toContain('低保');
+  });
+
   it('takes region and year as parameters', async () => {
     const res = await request(app).get('/api/search').query({ q: '乡村振兴', region: '港门镇', year: '2022' }).expect(200);
     expect(res.body.hits.every((h: { region: string; year: number }) => h.region === '港门镇' && h.year === 2022)).toBe(true);
