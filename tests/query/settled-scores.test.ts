@@ -10,6 +10,8 @@ describe('settledScores', () => {
     // Words and pairs of the corpus itself: common ones (发展, 工作) and rare ones, where the section boost decides.
     const texts = index.normalized.filter((t) => t.length > 20);
     const queries = ['发展', '工作', '镇', '乡村振兴', '人居环境 整治', '党委 政府', '农村 污水', ...texts.slice(0, 60).map((t, i) => t.slice(i % 10, (i % 10) + 2 + (i % 3)))];
+    // Two terms from one passage, near and far apart, where proximity decides.
+    queries.push(...texts.slice(60, 100).map((t, i) => `${t.slice(0, 2)} ${t.slice(3 + (i % 15), 5 + (i % 15))}`));
     let compared = 0;
     for (const q of queries) {
       const m = matchQuery(index, parseQuery(q));
@@ -38,4 +40,5 @@ describe('settledScores', () => {
     // Fewer than all were scored in full: the bounds of most were enough.
     expect(Array.from(settled.scores).filter((s, k) => s !== full[k]).length).toBeGreaterThan(0);
   });
+
 });
