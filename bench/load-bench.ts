@@ -133,23 +133,26 @@ async function listTxt(dir: string): Promise<string[]> {
 /**
  * The server's RSS sampled every 50 ms, peak per phase: `start` (the cold build and the background jobs until
  * everything is ready), `quiet` (the quiet load) and `rebuild` (the load during a rebuild, until its swap and jobs).
- * `withJobs` adds the RSS of its job processes (builds, word edges and figures run in children that exit).
+ * `withJobs` adds the RSS of its job processes (builds, word edges and figures run in children that exit);
+ * `largestJob` is the largest one of them alone.
  */
 function rssPeaks(child: ChildProcess) {
   const server: Record<string, number> = { start: 0 };
   const withJobs: Record<string, number> = { start: 0 };
+  const largestJob: Record<string, number> = { start: 0 };
   let current = 'start';
   const timer = setInterval(async () => {
     const pids = await processTree(child.pid ?? 0);
     const mbs = await Promise.all(pids.map(rssMB));
     server[current] = Math.max(server[current] ?? 0, mbs[0] ?? 0);
     withJobs[current] = Math.max(withJobs[current] ?? 0, mbs.reduce((a, b) => a + b, 0));
+    largestJob[current] = Math.max(largestJob[current] ?? 0, ...mbs.slice(1));
   }, 50);
   return {
     phase(name: string): void {
       current = name;
     },
-    peaks: () => ({ server: { ...server }, withJobs: { ...withJobs } }),
+    peaks: () => ({ server: { ...server }, withJobs: { ...withJobs }, largestJob: { ...largestJob } }),
     stop: () => clearInterval(timer),
   };
 }
