@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Engine } from '../engine.js';
 
@@ -13,18 +14,26 @@ export const defaultResponseCacheOptions: ResponseCacheOptions = { maxBytes: 64 
 
 type Entry = { type: string; body: Buffer; disposition: string | undefined };
 
+/** This process's part of every answer's tag, so that a restart on a changed corpus never repeats a tag. */
+const PROCESS_TAG = randomBytes(6).toString('base64url');
+
 /**
  * Keeps the answers to GET requests (pages and JSON) by URL, so that a popular search, concordance or phrase list
  * is rendered once: the answers depend only on the host and URL and the index, and the cache is emptied when the
  * index or a background result changes (a live engine's swaps; the figures, phrase table or copies become ready),
  * or the pages' status line does. Only
  * 200 answers are kept; `tookMs` in a kept JSON answer is the time it first took.
+ *
+ * For the same reason an answer's ETag is made from its key and the basis's number rather than by hashing the body
+ * (Express's default hashed every answer, a kept one again each time it was sent), and a request whose
+ * If-None-Match holds it gets a 304 before anything is rendered.
  */
 export function responseCache(engine: Engine, notice: () => string | null, options: ResponseCacheOptions = defaultResponseCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   // What the answers were made from: the index, the pages' status line, and each background result as it comes.
   let basis: readonly unknown[] = [];
+  let basisNumber = 0;
   return (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/api/status') return next();
     const now = [engine.index, notice(), ...engine.backgroundResults()];
@@ -32,9 +41,15 @@ export function responseCache(engine: Engine, notice: () => string | null, optio
       entries.clear();
       bytes = 0;
       basis = now;
+      basisNumber++;
     }
     // Pages cite with the request's own origin when PUBLIC_URL is not set.
     const key = `${req.headers.host ?? ''} ${req.originalUrl}`;
+    res.setHeader('ETag', `W/"${PROCESS_TAG}.${basisNumber}.${createHash('sha1').update(key).digest('base64url')}"`);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key);
@@ -64,6 +79,8 @@ function keepWhatIsSent(res: Response, keep: (entry: Entry) => void): void {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     res.send = send;
+    // An error is not named by its URL (a 503 while figures are read): Express tags it by its body instead.
+    if (res.statusCode !== 200) res.removeHeader('ETag');
     if (res.statusCode === 200 && (typeof body === 'string' || Buffer.isBuffer(body))) {
       const type = String(res.getHeader('Content-Type') ?? 'text/html; charset=utf-8');
       const disposition = res.getHeader('Content-Disposition') as string | undefined;

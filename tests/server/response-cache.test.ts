@@ -59,3 +59,35 @@ describe('the response cache', () => {
     expect(after.text).toContain('class="copies-link"');
   });
 });
+
+describe('answer tags', () => {
+  it('name an answer by its URL and what it was made from: the same tag again, a 304 for it, a new one for a new basis', async () => {
+    const fresh = await createEngine({ corpusDir: await copiedCorpus(), cacheDir: null });
+    const app = createApp(fresh);
+    const get = (q: string, tag?: string) => {
+      const req = request(app).get('/api/search').query({ q }).set('Host', 'search.example');
+      return tag ? req.set('If-None-Match', tag) : req;
+    };
+    const first = await get('三清三拆三整治').expect(200);
+    const tag = first.headers.etag;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect((await get('三清三拆三整治').expect(200)).headers.etag).toBe(tag);
+    expect((await get('人居环境').expect(200)).headers.etag).not.toBe(tag);
+    const notModified = await get('三清三拆三整治', tag).expect(304);
+    expect(notModified.text ?? '').toBe('');
+    // The copies arriving change what answers are made from: the old tag no longer matches.
+    await fresh.whenCopiesReady();
+    const after = await get('三清三拆三整治', tag).expect(200);
+    expect(after.headers.etag).not.toBe(tag);
+    expect(after.body.total).toBe(first.body.total);
+  });
+
+  it('are the body hash for an error, as Express makes it, so that no 304 keeps an error', async () => {
+    const app = createApp(engine);
+    const bad = await request(app).get('/api/search').query({ q: '乡村', limit: 'ten' }).expect(400);
+    const ok = await request(app).get('/api/search').query({ q: '乡村' }).expect(200);
+    expect(bad.headers.etag).toBeDefined();
+    expect(bad.headers.etag.split('.')).toHaveLength(1);
+    expect(ok.headers.etag.split('.')).toHaveLength(3);
+  });
+});
