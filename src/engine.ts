@@ -18,7 +18,10 @@ export type { BuildProgress, Engine, PhraseService, EngineOptions, EngineStatus,
 
 /** Builds or loads the index for a corpus and returns a ready engine. */
 export async function createEngine(options: Partial<EngineOptions> = {}): Promise<Engine> {
-  const given: EngineOptions = { ...defaultEngineOptions, ...options };
+  // The documents of the index being replaced are for the load only: no closure made here may keep them (a rebuild
+  // that changed every record would otherwise hold the previous corpus for the life of this engine).
+  const known = options.knownDocuments ?? null;
+  const given: EngineOptions = { ...defaultEngineOptions, ...options, knownDocuments: null };
   // From here on cacheDir is this corpus's own folder inside the cache directory.
   const opts: EngineOptions = { ...given, cacheDir: given.cacheDir ? await corpusCacheDir(given.cacheDir, given.corpusDir) : null };
   const started = performance.now();
@@ -26,7 +29,7 @@ export async function createEngine(options: Partial<EngineOptions> = {}): Promis
   const key = await inputFingerprint(opts, dictionary.fingerprintText);
   const own = opts.cacheDir;
   const buildApart = given.buildApart && own ? () => runInProcess<BuildJob, unknown>(jobUrl('build-job', import.meta.url), { corpusDir: opts.corpusDir, cacheDir: own, userDict: opts.userDict, split: opts.split, key }, 'index build', (p) => given.onProgress(p as BuildProgress), 'normal') : null;
-  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart, given.knownDocuments);
+  const { corpus, index, from, cacheFile, cacheBytes } = await loadOrBuildIndex(opts, key, dictionary.words, buildApart, known);
   if (given.cacheDir && opts.cacheDir) {
     const removed = await pruneCacheDir(given.cacheDir, opts.cacheDir);
     if (removed.length > 0) opts.logger.info({ removed }, `removed ${removed.length} unused cache entries from ${given.cacheDir}`);
