@@ -23,8 +23,11 @@ const NO_KEYWORDS = fileURLToPath(new URL('./no-keywords.utf8', import.meta.url)
 
 let dictionaryLoaded = false;
 const insertedWords = new Set<string>();
-/** Words given before jieba's dictionaries were loaded: they are added when it is. */
-const waitingWords: UserWord[] = [];
+/**
+ * Words given before jieba's dictionaries were loaded, by word: they are added when it is. A live engine gives its
+ * whole vocabulary again at every rebuild (12,500 words on a 65,000-passage corpus), which a list kept adding to.
+ */
+const waitingWords = new Map<string, UserWord>();
 
 /**
  * Adds words (policy terms, region names) to jieba, not added before. Loading jieba's dictionaries takes about
@@ -32,7 +35,7 @@ const waitingWords: UserWord[] = [];
  */
 export function addJiebaWords(words: readonly UserWord[]): void {
   if (!dictionaryLoaded) {
-    waitingWords.push(...words);
+    for (const w of words) if (!waitingWords.has(w.word)) waitingWords.set(w.word, w);
     return;
   }
   for (const { word, tag } of words) {
@@ -47,7 +50,9 @@ export function ensureJieba(): void {
   if (dictionaryLoaded) return;
   nodejieba.load({ idfDict: NO_KEYWORDS, stopWordDict: NO_KEYWORDS });
   dictionaryLoaded = true;
-  addJiebaWords(waitingWords.splice(0));
+  const waiting = [...waitingWords.values()];
+  waitingWords.clear();
+  addJiebaWords(waiting);
 }
 
 const tags = new Map<string, string>();
