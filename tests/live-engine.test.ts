@@ -86,8 +86,14 @@ describe('a live corpus', () => {
     const completions = engine.suggest(prefix);
     expect(completions.length).toBeGreaterThan(0);
     const previousIndex = new WeakRef(engine.index);
+    const app = createApp(engine);
+    const listed = async () => (await request(app).get('/api/phrases').query({ limit: 30 }).expect(200)).body.phrases;
+    const before = await listed();
     await writeFile(path.join(corpus, 'b.txt'), report('南山镇', '落实河长制巡查'));
     await engine.rebuild();
+    // The previous table still lists what it listed, dispersions included: ranked with the parts of the corpus it
+    // was counted from, not the new index's (the new report is a part that table never counted).
+    expect(await listed()).toEqual(before);
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
     // The new table is being counted: the previous one answers meanwhile.
