@@ -81,8 +81,7 @@ function rankedPhrases(table: PhraseTable, parts: CorpusParts | undefined): read
   list = table.phrases
     .filter((p) => p.foldedInto === null)
     .map((p): RankedPhrase => {
-      let held = 0;
-      for (const key in p.byRegionYear) if (p.byRegionYear[key] > 0) held++;
+      const { held, dp } = spreadOf(p, parts);
       const reportShare = partCount > 0 ? held / partCount : 0;
       const shared: SharedPhrase = {
         phrase: p.phrase,
@@ -91,7 +90,7 @@ function rankedPhrases(table: PhraseTable, parts: CorpusParts | undefined): read
         byRegion: p.byRegion,
         reportShare: round(reportShare),
         rate: corpusSize > 0 ? round((p.count / corpusSize) * 10_000) : 0,
-        dp: parts ? round(deviationOfProportions(p, parts)) : null,
+        dp: dp === null ? null : round(dp),
         formulaic: partCount >= FORMULAIC_MIN_PARTS && reportShare >= FORMULAIC_SHARE,
         boundaries: p.boundaries,
       };
@@ -112,17 +111,31 @@ const MAX_RANKED_PER_TABLE = 8;
  * sum is Σ(held) |o/c − s/S| + (1 − Σ(held) s/S).
  */
 export function deviationOfProportions(p: Pick<PhraseStats, 'count' | 'byRegionYear'>, parts: CorpusParts): number {
-  const total = totalSize(parts);
-  if (total === 0 || p.count === 0) return 1;
+  return spreadOf(p, parts).dp!;
+}
+
+/**
+ * The parts holding a phrase, and its DP over `parts` (null without them), in one pass over its parts: a pass
+ * over a table's 1.1 million region-year entries is most of the time of ranking it (0.1 s on laws).
+ */
+function spreadOf(p: Pick<PhraseStats, 'count' | 'byRegionYear'>, parts: CorpusParts | undefined): { held: number; dp: number | null } {
+  const total = parts ? totalSize(parts) : 0;
+  const sizes = parts?.sizes;
+  let held = 0;
   let sum = 0;
   let heldShare = 0;
   // for…in, not Object.entries: 800,000 entries over a laws table, each an array made and dropped.
   for (const key in p.byRegionYear) {
-    const share = (parts.sizes.get(key) ?? 0) / total;
-    sum += Math.abs(p.byRegionYear[key] / p.count - share);
-    heldShare += share;
+    const n = p.byRegionYear[key];
+    if (n > 0) held++;
+    if (sizes && total > 0) {
+      const share = (sizes.get(key) ?? 0) / total;
+      sum += Math.abs(n / p.count - share);
+      heldShare += share;
+    }
   }
-  return (sum + Math.max(0, 1 - heldShare)) / 2;
+  if (!parts) return { held, dp: null };
+  return { held, dp: total === 0 || p.count === 0 ? 1 : (sum + Math.max(0, 1 - heldShare)) / 2 };
 }
 
 const totals = new WeakMap<CorpusParts, number>();
