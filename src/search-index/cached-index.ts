@@ -40,7 +40,7 @@ export interface CachedCorpus {
 export async function indexFromCache(dir: string, key: string, known: KnownDocuments | null = null) {
   const byKey = new Map<string, PolicyDocument>();
   known?.keys.forEach((k, i) => byKey.set(k, known.documents[i]));
-  const cached = await loadIndexCache(dir, key, new Set(byKey.keys()));
+  const cached = await loadIndexCache(dir, key, byKey);
   if (!cached.ok) return cached;
   try {
     const packed = cached.payload.json as CachedCorpus;

@@ -34,6 +34,9 @@ export interface CachePayload {
   readonly lengths: Uint32Array;
 }
 
+/** Record keys whose records the caller has already (a set, or a map from key to what it made of the record). */
+export type KnownKeys = { has(key: string): boolean };
+
 /** Why a cache could not be used. */
 export type CacheLoadResult = { readonly ok: true; readonly payload: CachePayload; readonly bytes: number; readonly recordKeys: readonly string[] } | { readonly ok: false; readonly reason: string };
 
@@ -97,11 +100,11 @@ export async function saveIndexCache(dir: string, key: string, payload: CachePay
 
 /**
  * Loads the cache in `dir` if it exists, is whole, and holds `key` (was built from the same inputs); otherwise
- * says why not. Each record comes with a key of its bytes (`recordKeys`); a record
- * whose key is in `known` is not parsed and stands as null in `records`, for the caller to reuse what it made of
- * the same bytes before (a swap keeps the documents of unchanged files).
+ * says why not. Each record comes with a key of its bytes (`recordKeys`); a record whose key `known` has is not
+ * parsed and stands as null in `records`, for the caller to reuse what it made of the same bytes before (a swap
+ * keeps the documents of unchanged files).
  */
-export async function loadIndexCache(dir: string, key: string, known: ReadonlySet<string> = new Set()): Promise<CacheLoadResult> {
+export async function loadIndexCache(dir: string, key: string, known: KnownKeys = new Set()): Promise<CacheLoadResult> {
   const opened = await openCacheFile(path.join(dir, CACHE_FILE));
   if (!opened.ok) return opened;
   const { file, header, size } = opened;
@@ -229,7 +232,7 @@ export async function loadPreviousWords(dir: string): Promise<(PreviousWords & {
  * One JSON value per line, parsed a line at a time with a pause every few megabytes, and each line's key (a SHA-1
  * of its bytes); a line whose key is `known` is not parsed (null).
  */
-async function parseLines(bytes: Buffer, known: ReadonlySet<string>): Promise<{ records: unknown[]; keys: string[] }> {
+async function parseLines(bytes: Buffer, known: KnownKeys): Promise<{ records: unknown[]; keys: string[] }> {
   const records: unknown[] = [];
   const keys: string[] = [];
   let sincePause = 0;
