@@ -6,6 +6,7 @@ import { buildCorpus, missingFields } from './corpus/build-documents.js';
 import { parseMetadataCsv } from './corpus/metadata-overrides.js';
 import { listCorpusFiles, readCorpusFiles, readMetadataCsv, type ReadMemo } from './corpus/read-corpus-files.js';
 import { READERS_VERSION } from './corpus/readers/read-source-file.js';
+import { METADATA_RULES_VERSION } from './corpus/extract-metadata.js';
 import { NORMALIZE_VERSION } from './tokenize/normalize-text.js';
 import { TOKENIZER_VERSION } from './tokenize/tokenize-text.js';
 import { parseUserDictionary, type UserWord } from './tokenize/user-dictionary.js';
@@ -44,7 +45,7 @@ export const POLICY_DICTIONARY = fileURLToPath(new URL('./tokenize/policy-dictio
 export async function inputFingerprint(opts: EngineOptions, dictionaryText: string): Promise<string> {
   const names = await listCorpusFiles(opts.corpusDir);
   const hash = fingerprintHash();
-  hash.add(`schema ${CACHE_SCHEMA_VERSION} readers ${READERS_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`);
+  hash.add(`schema ${CACHE_SCHEMA_VERSION} readers ${READERS_VERSION} metadata ${METADATA_RULES_VERSION} normalize ${NORMALIZE_VERSION} tokenizer ${TOKENIZER_VERSION}`);
   hash.add(JSON.stringify(opts.split));
   hash.add(dictionaryText);
   hash.add(`metadata.csv ${(await readMetadataCsv(opts.corpusDir)) ?? ''}`);

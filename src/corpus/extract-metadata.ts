@@ -6,6 +6,9 @@ import {
 import { splitPlaceChain } from './place-names.js';
 import { resolveRegion, type RegionCandidate } from './resolve-region.js';
 
+/** Bumped whenever the metadata rules read a report differently: it is part of the index fingerprint. */
+export const METADATA_RULES_VERSION = 2;
+
 /** Lines at the top of a report that may hold the title, meeting and speaker lines. */
 const FRONT_LINES = 12;
 

@@ -1,6 +1,6 @@
 import { DATE_NUMERAL, parseSmallNumber, parseYear } from './chinese-numerals.js';
 import { gazetteer } from './gazetteer.js';
-import { HAN, PLACE_PART, isPlaceName, lastPlace, splitPlaceChain } from './place-names.js';
+import { COMMON_NOUN_ENDING, HAN, ZONE_ENDING, PLACE_PART, isPlaceName, lastPlace, splitPlaceChain } from './place-names.js';
 
 /**
  * Rules that read a report's front matter — title, meeting line, speaker line — and its own voice (我代表…人民政府),
@@ -23,8 +23,25 @@ export function findTitlePlace(title: string): string[] {
   const rest = title.replace(/^(?:(?:19|20)\d{2}\s*年(?:度)?|[（(](?:19|20)\d{2}年?[）)])\s*/, '');
   const m = new RegExp(`^((?:${PLACE_PART})+)(?=人民政府|政府|\\d|关于|工作|${HAN}*(?:报告|总结|条例|办法|规定|决定|细则|规划))`, 'u').exec(rest);
   if (!m) return [];
-  // A part ending in a bare 州 is a name only if the gazetteer has it whole: 青岛市胶州湾… is 青岛市, not 胶州.
-  return splitPlaceChain(m[1]).filter((p) => isPlaceName(p) && !(/[^治]州$/.test(p) && !gazetteer().byName.has(p)));
+  return splitPlaceChain(m[1]).filter((part, i) => namesPlace(part, i === 0));
+}
+
+/**
+ * Whether a part of a title's place chain names a place: the gazetteer has it, or it is shaped like a name it
+ * lacks (幸福里镇, renamed or merged since) — three characters at least, no common noun that ends like a place
+ * (智慧城市, 住宅小区), a zone only where the title starts with it (泰山风景名胜区, but 青岛市崂山风景区 is 青岛市), no
+ * word run into a county or city the gazetteer knows (促进浦东新区), and a bare 州 only whole (青岛市胶州湾… is
+ * 青岛市, not 胶州).
+ */
+function namesPlace(part: string, first: boolean): boolean {
+  if (!isPlaceName(part)) return false;
+  const { byName } = gazetteer();
+  if (byName.has(part)) return true;
+  if (part.length < 3 || COMMON_NOUN_ENDING.test(part) || (!first && ZONE_ENDING.test(part)) || /[^治]州$/.test(part)) return false;
+  for (let cut = 1; cut <= part.length - 3; cut++) {
+    if (byName.get(part.slice(cut))?.some((place) => place.tier <= 2)) return false;
+  }
+  return true;
 }
 
 /** A meeting: its date, year, place, and any words run on after it (the speaker, in some publications). */

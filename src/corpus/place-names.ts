@@ -9,7 +9,9 @@ const ADMIN_SUFFIX = '(?:特别行政区|自治区|自治州|自治县|自治旗
 /** Words that end like a place name but name no place (全镇, 我县, 乡镇…). */
 const GENERIC_PLACES = new Set([
   '乡镇', '城镇', '集镇', '小城镇', '示范镇', '强镇', '重镇', '名镇', '城区', '社区', '园区', '景区', '小区', '街区', '地区', '辖区', '片区',
-  '城市', '县市', '省市', '市县', '区县', '全国', '自治区', '自治州', '自治县', '特别行政区',
+  '城市', '县市', '省市', '市县', '区县', '全国', '自治区', '自治州', '自治县', '特别行政区', '村镇',
+  // The gazetteer lists these as townships of many counties; alone they name none (河南省开发区条例).
+  '开发区', '经济开发区', '经济技术开发区', '高新区', '保税区', '工业园区', '民族乡', '新区', '老区', '风景名胜区', '风景区',
 ]);
 const GENERIC_PREFIX = /^(?:全|我|本|该|各|每|外|市|县|区|乡|镇|省|新|老)/;
 /** Words no place name contains: a capture that holds them is a clause (代表大会常务委员会或者市人民政府), not a name. */
@@ -42,10 +44,17 @@ export function levelOf(region: string | null): Level | null {
 }
 
 /**
- * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域), not the end of
- * a name (but 政府 follows one: 河北省政府); 杭州市 and 贵州省 are one name although 州 is a suffix too.
+ * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域, 区块, 乡村, 县城),
+ * not the end of a name (but 政府 follows one: 河北省政府, and 县城市 is a county and its 城市); 杭州市 and 贵州省
+ * are one name although 州 is a suffix too, while 商丘市市区 is 商丘市 and its 市区.
  */
-export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:省|市)?(?![场民容值级域划别间]|政(?!府))`;
+export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:(?<=[州乡])(?:省|市))?(?![场民容值级域划别间块]|政(?!府)|(?<=乡)村|(?<=县)城(?![市乡镇区]))`;
+
+/** Endings of common nouns that look like a place name and never name one (智慧城市, 中心城区, 住宅小区, 台湾地区). */
+export const COMMON_NOUN_ENDING = /(?:城市|城区|小区|住宅区|地区|勘查区|洪区|涵养区)$/;
+
+/** Endings of zones: a zone is a title's place when the title starts with it (泰山风景名胜区…), not after a city. */
+export const ZONE_ENDING = /(?:景区|名胜区|度假区|产区|保护区|新区|开发区|示范区|实验区|试验区|集聚区|合作区)$/;
 
 /** Splits a chain of place names (广东省徐闻县南山镇) into its parts. */
 export function splitPlaceChain(chain: string): string[] {

@@ -22,6 +22,45 @@ describe('metadata rules', () => {
     expect(findTitlePlace('政府工作报告')).toEqual([]);
   });
 
+  it('reads a title\'s place chain only as far as it names places: no word after a place, no generic zone', () => {
+    // A suffix that begins a word (乡村, 县城, 区块) ends no name.
+    expect(findTitlePlace('临沂市美丽乡村建设工作总结')).toEqual(['临沂市']);
+    expect(findTitlePlace('湖州市法治乡村建设条例')).toEqual(['湖州市']);
+    expect(findTitlePlace('宁波市慈城古县城保护条例')).toEqual(['宁波市']);
+    expect(findTitlePlace('上海市促进浦东新区运用区块链赋能电子单证应用若干规定')).toEqual(['上海市']);
+    expect(findTitlePlace('徐闻县城市管理工作报告')).toEqual(['徐闻县']);
+    expect(findTitlePlace('彭水苗族土家族自治县城乡建设管理条例')).toEqual(['彭水苗族土家族自治县']);
+    expect(findTitlePlace('新乡市2024年政府工作报告')).toEqual(['新乡市']);
+    // 市 or 省 runs on only after 州 (杭州市, 贵州省): 商丘市市区 is 商丘市 and its 市区.
+    expect(findTitlePlace('商丘市市区饮用水水源保护条例')).toEqual(['商丘市']);
+    expect(findTitlePlace('杭州市2024年政府工作报告')).toEqual(['杭州市']);
+    // Common nouns that end like a place, and the gazetteer's own generic entries, are no region.
+    expect(findTitlePlace('济宁市智慧城市建设工作报告')).toEqual(['济宁市']);
+    expect(findTitlePlace('许昌市中心城区河湖水系保护条例')).toEqual(['许昌市']);
+    expect(findTitlePlace('清远市住宅小区物业管理条例')).toEqual(['清远市']);
+    expect(findTitlePlace('河南省开发区条例')).toEqual(['河南省']);
+    expect(findTitlePlace('上海市经济技术开发区条例')).toEqual(['上海市']);
+    expect(findTitlePlace('重庆市村镇供水条例')).toEqual(['重庆市']);
+    expect(findTitlePlace('淄博市油区管理若干规定')).toEqual(['淄博市']);
+    expect(findTitlePlace('民族乡行政工作条例')).toEqual([]);
+    // A zone is the place of a title that starts with it, not of one that names its city first.
+    expect(findTitlePlace('泰山风景名胜区2023年工作总结')).toEqual(['泰山风景名胜区']);
+    expect(findTitlePlace('青岛市崂山风景区条例')).toEqual(['青岛市']);
+    expect(findTitlePlace('宁波杭州湾新区条例')).toEqual([]);
+    // A word run into a county the gazetteer knows is not a new name (促进 + 浦东新区).
+    expect(findTitlePlace('上海市促进浦东新区商事调解规定')).toEqual(['上海市']);
+    // Named places the gazetteer lacks, and real names that end like a noun, still count.
+    expect(findTitlePlace('晋城市2023年政府工作报告')).toEqual(['晋城市']);
+    expect(findTitlePlace('北京经济技术开发区2023年工作报告')).toEqual(['北京经济技术开发区']);
+    expect(findTitlePlace('徐闻县幸福里镇2030年政府工作报告')).toEqual(['徐闻县', '幸福里镇']);
+    expect(findTitlePlace('石门乡2022年政府工作报告')).toEqual(['石门乡']);
+  });
+
+  it('gives a town report named after a rural campaign its town, not the campaign', () => {
+    expect(meta(`临沂市美丽乡村建设工作总结\n${body('我代表市人民政府')}`)).toMatchObject({ region: '临沂市', level: '市', province: '山东省' });
+    expect(meta(`济宁市智慧城市建设工作报告\n${body('我代表市人民政府')}`)).toMatchObject({ region: '济宁市', level: '市' });
+  });
+
   it('reads the meeting line for date, year and place, with or without the dash, in Chinese numerals too', () => {
     expect(findMeeting(['——2022年3月18日在港门镇第十八届人民代表大会第二次会议上'])).toMatchObject({ date: '2022-03-18', year: 2022, place: '港门镇' });
     expect(findMeeting(['2025年1月13日在河北省第十四届人民代表大会第三次会议上'])).toMatchObject({ date: '2025-01-13', place: '河北省' });
