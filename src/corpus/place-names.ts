@@ -44,11 +44,11 @@ export function levelOf(region: string | null): Level | null {
 }
 
 /**
- * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域, 区块, 乡村, 县城),
- * not the end of a name (but 政府 follows one: 河北省政府, and 县城市 is a county and its 城市); 杭州市 and 贵州省
- * are one name although 州 is a suffix too, while 商丘市市区 is 商丘市 and its 市区.
+ * One place name of a chain. A suffix followed by 场, 民, 域… is part of a word (市场, 市民, 区域, 区块, 乡村), not
+ * the end of a name (but 政府 follows one: 河北省政府; and 县城 is no word to stop at, as 城关镇 and 城郊乡 are towns);
+ * 杭州市, 贵州省 and 新乡市 are one name although 州 and 乡 are suffixes too, while 商丘市市区 is 商丘市 and its 市区.
  */
-export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:(?<=[州乡])(?:省|市))?(?![场民容值级域划别间块]|政(?!府)|(?<=乡)村|(?<=县)城(?![市乡镇区]))`;
+export const PLACE_PART = `${HAN}+?${ADMIN_SUFFIX}(?:(?<=[州乡])(?:省|市))?(?![场民容值级域划别间块]|政(?!府)|(?<=乡)村)`;
 
 /** Endings of common nouns that look like a place name and never name one (智慧城市, 中心城区, 住宅小区, 台湾地区). */
 export const COMMON_NOUN_ENDING = /(?:城市|城区|小区|住宅区|地区|勘查区|洪区|涵养区)$/;

