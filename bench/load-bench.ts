@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchmarkQueries } from './queries.js';
+import { benchmarkQueries, benchmarkQueriesFor } from './queries.js';
 import { processTree, rssMB } from './process-rss.js';
 
 /**
@@ -174,9 +174,8 @@ async function peakRssMB(child: ChildProcess): Promise<number | null> {
  */
 async function httpLatency(base: string): Promise<object> {
   const { documents } = (await (await fetch(`${base}/api/documents`)).json()) as { documents: { region: string | null; year: number | null }[] };
-  const regions = [...new Set(documents.map((d) => d.region).filter((r): r is string => r !== null))];
-  const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort();
-  const queries = benchmarkQueries(regions.slice(0, 10), years.slice(-10));
+  const queries = benchmarkQueriesFor(documents);
+  const url = (q: string, tag: string) => `${base}/api/search?q=${encodeURIComponent(q)}&limit=10${tag}`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const pass = async (tag: string) => {
     const total: number[] = [];
@@ -184,7 +183,7 @@ async function httpLatency(base: string): Promise<object> {
     const engine: number[] = [];
     for (const q of queries) {
       const t0 = performance.now();
-      const { body, timing } = await getWithAgent(`${base}/api/search?q=${encodeURIComponent(q)}&limit=10${tag}`, agent);
+      const { body, timing } = await getWithAgent(url(q, tag), agent);
       total.push(performance.now() - t0);
       engine.push((JSON.parse(body) as { tookMs?: number }).tookMs ?? 0);
       server.push(Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? 0));
@@ -205,7 +204,7 @@ async function httpLatency(base: string): Promise<object> {
   const viaFetch: number[] = [];
   for (const q of queries) {
     const t0 = performance.now();
-    await (await fetch(`${base}/api/search?q=${encodeURIComponent(q)}&limit=10&client=fetch`)).text();
+    await (await fetch(url(q, '&client=fetch'))).text();
     viaFetch.push(performance.now() - t0);
   }
   const floor = await loopbackFloor(queries.length);

@@ -36,3 +36,13 @@ export function benchmarkQueries(regions: readonly string[], years: readonly num
   while (queries.length < 200) queries.push(`${WORDS[queries.length % WORDS.length]} ${WORDS[(queries.length * 7) % WORDS.length]}`);
   return queries;
 }
+
+/**
+ * The benchmark's queries for a corpus, from its documents in corpus order: filters on its first ten regions and its
+ * last ten years. The in-process and the HTTP benchmarks both take their list here, so that they compare.
+ */
+export function benchmarkQueriesFor(documents: readonly { region: string | null; year: number | null }[]): string[] {
+  const regions = [...new Set(documents.map((d) => d.region).filter((r): r is string => r !== null))];
+  const years = [...new Set(documents.map((d) => d.year).filter((y): y is number => y !== null))].sort();
+  return benchmarkQueries(regions.slice(0, 10), years.slice(-10));
+}

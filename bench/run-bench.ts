@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger.js';
 import { judgeRanking, loadJudgedQueries } from './judge-ranking.js';
 import { runLoadBench } from './load-bench.js';
 import { runPeerBench } from './peer-bench.js';
-import { benchmarkQueries } from './queries.js';
+import { benchmarkQueriesFor } from './queries.js';
 
 /**
  * `npm run bench [-- --corpus DIR]`: cold build, cache size and load, heap, and query latency, printed as JSON.
@@ -60,8 +60,7 @@ try {
   const chars = warm.index.normalized.reduce((sum, t) => sum + t.length, 0);
   gc();
   const heapAfterLoad = process.memoryUsage().heapUsed;
-  const years = [...new Set(warm.documents.map((d) => d.year).filter((y): y is number => y !== null))].sort();
-  const queries = benchmarkQueries(warm.regions.slice(0, 10), years.slice(-10));
+  const queries = benchmarkQueriesFor(warm.documents);
   for (const q of queries) warm.search({ q, limit }); // warm the JIT once
   const times: number[] = [];
   const slowest: { q: string; ms: number }[] = [];
